@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using AlibabaSecurityGroup.Core.Redaction;
 
 namespace AlibabaSecurityGroup.Core.Errors
 {
@@ -30,11 +31,11 @@ namespace AlibabaSecurityGroup.Core.Errors
         {
             Kind = kind;
             Code = code;
-            ServiceMessage = serviceMessage;
+            ServiceMessage = Redactor.Redact(serviceMessage);
             HttpStatus = httpStatus;
             RequestId = requestId;
             HostId = hostId;
-            Recommend = recommend;
+            Recommend = Redactor.Redact(recommend);
         }
 
         public ErrorKind Kind { get; }
@@ -48,6 +49,33 @@ namespace AlibabaSecurityGroup.Core.Errors
         /// <summary>Set by the retry loop: attempts made and whether an earlier one went unanswered.</summary>
         public CallHistory History { get; internal set; }
 
+        /// <summary>The RAM denial details the service sent with a 403 (<c>AccessDeniedDetail</c>, as JSON text), or null.</summary>
+        public string AccessDeniedDetail { get; internal set; }
+
+        /// <summary>
+        /// How long the service asked us to wait before trying again (<c>x-acs-retry-after</c>, milliseconds on the
+        /// wire), or null when it did not say.
+        /// </summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>The API action of the failed call (e.g. <c>LeaveSecurityGroup</c>), when known.</summary>
+        public string Action { get; internal set; }
+
+        /// <summary>The endpoint host the failed call went to, when known.</summary>
+        public string EndpointHost { get; internal set; }
+
+        /// <summary>
+        /// True when this failure proves the request never reached the service (connection refused, DNS failure,
+        /// connect timeout). Such an attempt cannot have been applied.
+        /// </summary>
+        public bool RequestNotSent { get; internal set; }
+
+        /// <summary>
+        /// True when the request may have been applied although no answer came back (<see cref="ErrorKind.Transport"/>
+        /// or <see cref="ErrorKind.Timeout"/> after the request could have left).
+        /// </summary>
+        public bool OutcomeUnknown => (Kind == ErrorKind.Transport || Kind == ErrorKind.Timeout) && !RequestNotSent;
+
         /// <summary>A DryRun request passed validation: the service would have accepted the real call.</summary>
         public bool IsDryRunPassed => Kind == ErrorKind.Service && Code == DryRunOperationCode;
 
@@ -59,7 +87,8 @@ namespace AlibabaSecurityGroup.Core.Errors
             sb.Append(string.IsNullOrEmpty(code) ? "Error" : code);
             if (!string.IsNullOrEmpty(message)) sb.Append(": ").Append(message);
             if (!string.IsNullOrEmpty(requestId)) sb.Append(" (RequestId ").Append(requestId).Append(')');
-            return sb.ToString();
+            // The one place every message of the core goes through: never let a secret into it.
+            return Redactor.Redact(sb.ToString());
         }
 
         public override string ToString() =>
