@@ -69,9 +69,9 @@ namespace AlibabaSecurityGroup.Core
                 }
                 catch (AlibabaCloudException e)
                 {
-                    // The credential provider has its own retries; its failure ends this call.
-                    if (e.History == null) e.History = new CallHistory(attempts, throttled, outcomeUnknown, _clock.UtcNow - start);
-                    throw;
+                    // The credential provider has its own retries; its failure ends this call. The exception may be shared
+                    // by every caller waiting on the same refresh, so each gets a copy with its own history.
+                    throw e.WithHistory(new CallHistory(attempts, throttled, outcomeUnknown, _clock.UtcNow - start));
                 }
 
                 attempts++;

@@ -81,6 +81,21 @@ namespace AlibabaSecurityGroup.Core.Errors
 
         public bool IsThrottling => Code != null && Code.IndexOf("Throttling", StringComparison.OrdinalIgnoreCase) >= 0;
 
+        /// <summary>
+        /// A copy for one caller with its own <see cref="History"/> (an exception shared by several waiters, such as a
+        /// failed credential refresh, must not have its history overwritten by each of them). The original is the inner exception.
+        /// </summary>
+        internal AlibabaCloudException WithHistory(CallHistory history) =>
+            new AlibabaCloudException(Kind, Code, ServiceMessage, HttpStatus, RequestId, HostId, Recommend, this)
+            {
+                History = history,
+                AccessDeniedDetail = AccessDeniedDetail,
+                RetryAfter = RetryAfter,
+                Action = Action,
+                EndpointHost = EndpointHost,
+                RequestNotSent = RequestNotSent,
+            };
+
         private static string Compose(string code, string message, string requestId)
         {
             var sb = new StringBuilder();
