@@ -1,7 +1,5 @@
 using System.Threading;
-using System.Threading.Tasks;
 using AlibabaSecurityGroup.Core;
-using AlibabaSecurityGroup.Engine.Scheduling;
 using AlibabaSecurityGroup.Engine.Session;
 using AlibabaSecurityGroup.Engine.Sink;
 
@@ -9,31 +7,12 @@ namespace AlibabaSecurityGroup.Engine
 {
     public sealed partial class RemovalEngine
     {
-        /// <summary>
-        /// Resolves credentials, region and endpoints and fetches temporary credentials, on the pipeline thread,
-        /// before any item. Throws AlibabaCloudException (kind Configuration, or the STS/metadata failure) when
-        /// nothing could succeed: the cmdlet turns that into one terminating error.
-        /// </summary>
+        /// <summary>Opens the session (see <see cref="SessionHost.Open"/>) and an engine over it.</summary>
         public static RemovalEngine Open(ClientOptions options, EngineSettings settings, IEngineSink sink,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            var mailbox = new Mailbox();
-            options.Log = new MailboxCoreLog(mailbox, sink);
-            try
-            {
-                var session = ServiceSession.Open(options, message => mailbox.Post(() => sink.WriteVerbose(message)));
-                sink.WriteDebug("Credentials: " + session.Configuration.CredentialSource);
-                sink.WriteDebug("Region: " + session.Configuration.RegionId + " (" + session.Configuration.RegionSource + ")");
-                Task.Run(() => session.EnsureCredentialsAsync(cancellationToken), cancellationToken).GetAwaiter().GetResult();
-                mailbox.RunPending();
-                return new RemovalEngine(session, settings, sink, mailbox);
-            }
-            catch
-            {
-                mailbox.RunPending();
-                mailbox.Dispose();
-                throw;
-            }
+            var host = SessionHost.Open(options, sink, cancellationToken);
+            return new RemovalEngine(host, settings, sink);
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using AlibabaSecurityGroup.Core.Errors;
 using AlibabaSecurityGroup.Engine.Errors;
 using AlibabaSecurityGroup.Engine.Scheduling;
 using AlibabaSecurityGroup.Engine.Session;
@@ -36,15 +35,17 @@ namespace AlibabaSecurityGroup.Engine
         private DateTime _lastRunProgress;
         private bool _anyWaitShown;
 
-        internal RemovalEngine(ServiceSession session, EngineSettings settings, IEngineSink sink, Mailbox mailbox)
+        private readonly SessionHost _host;
+
+        internal RemovalEngine(SessionHost host, EngineSettings settings, IEngineSink sink)
         {
-            Session = session;
+            _host = host;
             Settings = settings;
             _sink = sink;
-            _mailbox = mailbox;
+            _mailbox = host.Mailbox;
         }
 
-        public ServiceSession Session { get; }
+        public ServiceSession Session => _host.Session;
         public EngineSettings Settings { get; }
         public int Succeeded => _succeeded;
         public int Failed => _failed;
@@ -66,14 +67,14 @@ namespace AlibabaSecurityGroup.Engine
 
             if (IsStopped)
             {
-                Fail(Cancelled(operation, started: false), operation);
+                Fail(Cancelled(operation, started: false));
                 return;
             }
 
             var problem = operation.Validate() ?? RegionRules.Problem(operation.RegionId);
             if (problem != null)
             {
-                Fail(ToError(problem, operation), operation);
+                Fail(ToError(problem, operation));
                 return;
             }
 
@@ -109,7 +110,7 @@ namespace AlibabaSecurityGroup.Engine
         public void Dispose()
         {
             _settle.Cancel();
-            _mailbox.Close();
+            _host.Dispose();
         }
 
         // ---- scheduling (pipeline thread) ----
@@ -123,7 +124,7 @@ namespace AlibabaSecurityGroup.Engine
                 {
                     var item = _pending.First.Value;
                     _pending.RemoveFirst();
-                    Fail(Cancelled(item.Operation, started: false), item.Operation);
+                    Fail(Cancelled(item.Operation, started: false));
                 }
                 return;
             }
@@ -171,7 +172,7 @@ namespace AlibabaSecurityGroup.Engine
                 if (item.WhatIf)
                     PostVerbose("What-if verdict for " + operation.Describe(item.RegionId) + ": " + operation.Action +
                         " would fail with " + error.ErrorId + " (" + operation.WhatIfMethod + ").");
-                _mailbox.Post(() => Fail(error, operation));
+                _mailbox.Post(() => Fail(error));
             }
             finally
             {
@@ -187,7 +188,7 @@ namespace AlibabaSecurityGroup.Engine
             }
         }
 
-        private void Fail(EngineError error, RemovalOperation operation)
+        private void Fail(EngineError error)
         {
             _failed++;
             _sink.WriteError(error);
@@ -251,32 +252,8 @@ namespace AlibabaSecurityGroup.Engine
                 (started ? "; a request already sent may still take effect on the service." : "; nothing was sent for it."),
                 operation.InputObject);
 
-        private static EngineError ToError(Exception exception, RemovalOperation operation)
-        {
-            string subject = operation.Action + " on " + (operation.ResourceId ?? "(no id)");
-            switch (exception)
-            {
-                case RemovalFailure failure:
-                    return new EngineError(failure.Code, failure.Category,
-                        failure.Category == EngineErrorCategory.InvalidArgument ? failure.Message : subject + " failed: " + failure.Message,
-                        operation.InputObject, failure, failure.RecommendedAction);
-                case AlibabaCloudException service:
-                    return new EngineError(service.Code ?? service.Kind.ToString(), ErrorClassifier.Categorize(service),
-                        subject + " failed: " + service.Message, operation.InputObject, service, Recommendation(service));
-                default:
-                    return new EngineError(ErrorCodes.UnexpectedError, EngineErrorCategory.NotSpecified,
-                        subject + " failed unexpectedly: " + exception.GetType().Name + ": " + exception.Message,
-                        operation.InputObject, exception);
-            }
-        }
-
-        private static string Recommendation(AlibabaCloudException e)
-        {
-            if (!string.IsNullOrEmpty(e.Recommend)) return e.Recommend;
-            if (e.Kind == ErrorKind.Transport || e.Kind == ErrorKind.Timeout)
-                return "No answer came back; the change may or may not have been applied. Check the resource, then run again.";
-            return null;
-        }
+        private static EngineError ToError(Exception exception, RemovalOperation operation) =>
+            ErrorReports.From(exception, operation.Action + " on " + (operation.ResourceId ?? "(no id)"), operation.InputObject);
 
         private sealed class WorkItem
         {

@@ -7,9 +7,9 @@ namespace AlibabaSecurityGroup.Engine.Scheduling
     internal sealed class MailboxCoreLog : ICoreLog
     {
         private readonly Mailbox _mailbox;
-        private readonly IEngineSink _sink;
+        private readonly IDiagnosticSink _sink;
 
-        public MailboxCoreLog(Mailbox mailbox, IEngineSink sink)
+        public MailboxCoreLog(Mailbox mailbox, IDiagnosticSink sink)
         {
             _mailbox = mailbox;
             _sink = sink;

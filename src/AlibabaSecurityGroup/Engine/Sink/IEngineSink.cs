@@ -7,12 +7,10 @@ namespace AlibabaSecurityGroup.Engine.Sink
     /// tests implement it with a recorder. The engine calls it ONLY from the pipeline thread (the thread that
     /// called Submit/Complete), which is what PowerShell requires.
     /// </summary>
-    public interface IEngineSink
+    public interface IEngineSink : IDiagnosticSink
     {
         void WriteResult(SecurityGroupRemovalResult result);
         void WriteError(EngineError error);
-        void WriteVerbose(string message);
-        void WriteDebug(string message);
         void WriteProgress(ProgressUpdate progress);
 
         /// <summary>
@@ -20,6 +18,13 @@ namespace AlibabaSecurityGroup.Engine.Sink
         /// engine then runs the dry run or preflight), Skip when the user declined at -Confirm.
         /// </summary>
         ShouldProcessDecision ShouldProcess(string target, string action);
+    }
+
+    /// <summary>Verbose and Debug lines: all a read-only command needs from the engine's plumbing.</summary>
+    public interface IDiagnosticSink
+    {
+        void WriteVerbose(string message);
+        void WriteDebug(string message);
     }
 
     public enum ShouldProcessDecision

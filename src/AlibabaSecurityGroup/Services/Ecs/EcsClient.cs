@@ -67,6 +67,7 @@ namespace AlibabaSecurityGroup.Services.Ecs
                 .Add("RegionId", filter.RegionId)
                 .Add("SecurityGroupId", filter.SecurityGroupId)
                 .Add("InstanceId", filter.InstanceId)
+                .Add("Type", filter.Type)
                 .Add("MaxResults", filter.MaxResults.ToString(CultureInfo.InvariantCulture))
                 .Add("NextToken", filter.NextToken);
             if (filter.Ids != null && filter.Ids.Count > 0) request.AddList("NetworkInterfaceId", filter.Ids);

@@ -37,6 +37,8 @@ namespace AlibabaSecurityGroup.Services.Ecs
         public string SecurityGroupId { get; set; }
         public IReadOnlyList<string> Ids { get; set; }
         public string InstanceId { get; set; }
+        /// <summary>DescribeNetworkInterfaces only: Primary or Secondary.</summary>
+        public string Type { get; set; }
         public string NextToken { get; set; }
         public int MaxResults { get; set; } = 100;
     }
