@@ -25,9 +25,13 @@ public sealed class EmulatorServer : IAsyncDisposable
     }
 
     /// <summary>Starts listening on <paramref name="url"/> (port 0 = any free port) with the given state (null = empty, default key pair).</summary>
-    public static async Task<EmulatorServer> StartAsync(EmulatorState state = null, string url = "http://127.0.0.1:0")
+    public static Task<EmulatorServer> StartAsync(EmulatorState state = null, string url = "http://127.0.0.1:0") =>
+        StartAsync(state, url, TimeProvider.System);
+
+    /// <summary>With a controllable clock, so tests can step asynchronous work (jobs, detaches, cooldowns) deterministically.</summary>
+    internal static async Task<EmulatorServer> StartAsync(EmulatorState state, string url, TimeProvider clock)
     {
-        var runtime = new EmulatorRuntime(state);
+        var runtime = new EmulatorRuntime(state, clock);
         // The empty builder reads no configuration files, environment or command line and registers no loggers:
         // start-up stays well under a second and nothing is logged per request.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
