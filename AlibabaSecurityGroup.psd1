@@ -14,6 +14,15 @@
         'Remove-EcsSecurityGroupMember'
         'Remove-AlbSecurityGroup'
         'Remove-PrivateLinkEndpointSecurityGroup'
+        'Get-EcsSecurityGroupMember'
+        'Get-AlbSecurityGroup'
+        'Get-PrivateLinkEndpointSecurityGroup'
+        'Set-AlibabaCloudCredential'
+        'Get-AlibabaCloudCredential'
+        'Clear-AlibabaCloudCredential'
+        'Set-AlibabaCloudRegion'
+        'Get-AlibabaCloudRegion'
+        'Clear-AlibabaCloudRegion'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -24,7 +33,7 @@
                              'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/alibabasecuritygroup/AlibabaSecurityGroup'
             LicenseUri   = 'https://github.com/alibabasecuritygroup/AlibabaSecurityGroup/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Remove-EcsSecurityGroupMember, Remove-AlbSecurityGroup, Remove-PrivateLinkEndpointSecurityGroup.'
+            ReleaseNotes = 'First release: Remove-EcsSecurityGroupMember, Remove-AlbSecurityGroup and Remove-PrivateLinkEndpointSecurityGroup with -WhatIf as DryRun, -Wait and bulk pipelines; Get- cmdlets whose output pipes into them; session credential and region defaults; tab completion; formats and help.'
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using AlibabaSecurityGroup.Cmdlets.Completion;
 using AlibabaSecurityGroup.Core;
 using AlibabaSecurityGroup.Core.Errors;
 using AlibabaSecurityGroup.Engine.Errors;
@@ -15,10 +16,12 @@ namespace AlibabaSecurityGroup.Cmdlets.Common
         /// <summary>The region (cn-hangzhou...). By property name, so each piped item may carry its own.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RegionId")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }
 
         /// <summary>A profile of ~/.aliyun/config.json (the aliyun CLI's file).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(ProfileCompleter))]
         public string ProfileName { get; set; }
 
         [Parameter]
@@ -58,7 +61,7 @@ namespace AlibabaSecurityGroup.Cmdlets.Common
                 ProfileName = ProfileName,
                 RegionId = regionId,
                 Endpoint = Endpoint,
-                SessionDefaults = SessionDefaultsStore.For(SessionState),
+                SessionDefaults = SessionDefaultsStore.Current,
             };
         }
 

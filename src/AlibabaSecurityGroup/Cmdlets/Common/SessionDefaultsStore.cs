@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using AlibabaSecurityGroup.Core;
@@ -14,10 +13,13 @@ namespace AlibabaSecurityGroup.Cmdlets.Common
         private static readonly ConditionalWeakTable<Runspace, SessionDefaults> PerRunspace = new ConditionalWeakTable<Runspace, SessionDefaults>();
         private static readonly SessionDefaults NoRunspace = new SessionDefaults();
 
-        public static SessionDefaults For(SessionState state)
+        public static SessionDefaults Current
         {
-            var runspace = Runspace.DefaultRunspace;
-            return runspace == null ? NoRunspace : PerRunspace.GetValue(runspace, _ => new SessionDefaults());
+            get
+            {
+                var runspace = Runspace.DefaultRunspace;
+                return runspace == null ? NoRunspace : PerRunspace.GetValue(runspace, _ => new SessionDefaults());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using AlibabaSecurityGroup.Cmdlets.Completion;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaSecurityGroup.Engine.Reading;
@@ -14,6 +15,7 @@ namespace AlibabaSecurityGroup.Cmdlets.Reading
     public sealed class GetEcsSecurityGroupMemberCommand : ReadCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string[] SecurityGroupId { get; set; }
 
         /// <summary>Only these instances (and no network interfaces unless -NetworkInterfaceId is also given).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using AlibabaSecurityGroup.Cmdlets.Completion;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaSecurityGroup.Engine.Reading;
@@ -14,6 +15,7 @@ namespace AlibabaSecurityGroup.Cmdlets.Reading
     public sealed class GetPrivateLinkEndpointSecurityGroupCommand : ReadCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EndpointIdCompleter))]
         public string[] EndpointId { get; set; }
 
         protected override IdKind IdKind => IdKind.VpcEndpoint;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AlibabaSecurityGroup.Cmdlets.Completion;
 using AlibabaSecurityGroup.Engine;
 using AlibabaSecurityGroup.Engine.Operations;
 using AlibabaSecurityGroup.Model;
@@ -11,11 +12,13 @@ namespace AlibabaSecurityGroup.Cmdlets.Removal
     public sealed class RemoveAlbSecurityGroupCommand : AsyncRemovalCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LoadBalancerIdCompleter))]
         public string LoadBalancerId { get; set; }
 
         /// <summary>1 to 4 security groups (the API's limit); checked before any call.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("SecurityGroupIds")]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string[] SecurityGroupId { get; set; }
 
         protected override RemovalOperation CreateOperation(object inputObject) =>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AlibabaSecurityGroup.Cmdlets.Completion;
 using AlibabaSecurityGroup.Engine;
 using AlibabaSecurityGroup.Engine.Operations;
 using AlibabaSecurityGroup.Model;
@@ -22,6 +23,7 @@ namespace AlibabaSecurityGroup.Cmdlets.Removal
         public string NetworkInterfaceId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string SecurityGroupId { get; set; }
 
         protected override RemovalOperation CreateOperation(object inputObject) =>

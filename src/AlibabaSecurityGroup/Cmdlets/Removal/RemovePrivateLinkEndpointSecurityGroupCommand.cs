@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AlibabaSecurityGroup.Cmdlets.Completion;
 using AlibabaSecurityGroup.Engine;
 using AlibabaSecurityGroup.Engine.Operations;
 using AlibabaSecurityGroup.Model;
@@ -11,9 +12,11 @@ namespace AlibabaSecurityGroup.Cmdlets.Removal
     public sealed class RemovePrivateLinkEndpointSecurityGroupCommand : AsyncRemovalCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EndpointIdCompleter))]
         public string EndpointId { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string SecurityGroupId { get; set; }
 
         protected override RemovalOperation CreateOperation(object inputObject) =>

@@ -58,6 +58,20 @@ namespace AlibabaSecurityGroup.Services.Alb
             };
         }
 
+        /// <summary>ListLoadBalancers: the first page of load balancer ids in the region (for tab completion).</summary>
+        public async Task<IReadOnlyList<string>> ListLoadBalancerIdsAsync(string regionId, CancellationToken cancellationToken)
+        {
+            var request = new OpenApiRequest(Product.Alb, "ListLoadBalancers") { RegionId = regionId }.Add("MaxResults", "100");
+            var response = await _api.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var ids = new List<string>();
+            foreach (var node in response.Body["LoadBalancers"]?.AsList() ?? new JsonValue[0])
+            {
+                var id = node.GetString("LoadBalancerId");
+                if (id != null) ids.Add(id);
+            }
+            return ids;
+        }
+
         private static AlbAsyncJob ReadJob(JsonValue node) => new AlbAsyncJob
         {
             Id = node.GetString("Id"),

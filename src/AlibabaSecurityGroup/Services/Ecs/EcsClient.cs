@@ -89,12 +89,13 @@ namespace AlibabaSecurityGroup.Services.Ecs
             return new Page<EcsNetworkInterface>(items, response.Body.GetString("NextToken"));
         }
 
+        /// <summary>DescribeSecurityGroups: the given groups, or (ids null) the first 100 of the region.</summary>
         public async Task<IReadOnlyList<EcsSecurityGroup>> DescribeSecurityGroupsAsync(string regionId,
             IReadOnlyList<string> securityGroupIds, CancellationToken cancellationToken)
         {
             var request = new OpenApiRequest(Product.Ecs, "DescribeSecurityGroups") { RegionId = regionId }
                 .Add("RegionId", regionId)
-                .Add("SecurityGroupIds", JsonLists.ArrayParameter(securityGroupIds))
+                .Add("SecurityGroupIds", securityGroupIds == null ? null : JsonLists.ArrayParameter(securityGroupIds))
                 .Add("MaxResults", "100");
             var response = await _api.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var items = new List<EcsSecurityGroup>();

@@ -65,6 +65,22 @@ namespace AlibabaSecurityGroup.Services.PrivateLink
             return all;
         }
 
+        /// <summary>ListVpcEndpoints: the first page of endpoint ids in the region (for tab completion).</summary>
+        public async Task<IReadOnlyList<string>> ListEndpointIdsAsync(string regionId, CancellationToken cancellationToken)
+        {
+            var request = new OpenApiRequest(Product.PrivateLink, "ListVpcEndpoints") { RegionId = regionId }
+                .Add("RegionId", regionId)
+                .Add("MaxResults", "50");
+            var response = await _api.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var ids = new List<string>();
+            foreach (var node in response.Body["Endpoints"]?.AsList() ?? new JsonValue[0])
+            {
+                var id = node.GetString("EndpointId");
+                if (id != null) ids.Add(id);
+            }
+            return ids;
+        }
+
         public async Task<VpcEndpoint> GetEndpointAsync(string regionId, string endpointId, CancellationToken cancellationToken)
         {
             var request = new OpenApiRequest(Product.PrivateLink, "GetVpcEndpointAttribute") { RegionId = regionId }
