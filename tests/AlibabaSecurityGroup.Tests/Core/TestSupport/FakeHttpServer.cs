@@ -44,8 +44,6 @@ namespace AlibabaSecurityGroup.Tests.Core.TestSupport
         public int Status = 200;
         public string Body = "";
         public Dictionary<string, string> Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        /// <summary>Close the connection without answering (a reset as the client sees it).</summary>
-        public bool Abort;
         /// <summary>Never answer (until the server is disposed): the client's read timeout fires.</summary>
         public bool Hang;
 
@@ -59,6 +57,57 @@ namespace AlibabaSecurityGroup.Tests.Core.TestSupport
             };
 
         public FakeResponse WithHeader(string name, string value) { Headers[name] = value; return this; }
+    }
+
+    /// <summary>
+    /// A TCP server on 127.0.0.1 that reads each request's headers and then resets the connection (RST, no answer):
+    /// what the client sees when a connection drops after the request left. (HttpListener cannot do this: its Abort
+    /// still sends a status line.)
+    /// </summary>
+    internal sealed class ResettingServer : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private int _requests;
+
+        public ResettingServer()
+        {
+            _listener.Start();
+            Endpoint = "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port;
+            Task.Run(AcceptLoop);
+        }
+
+        public string Endpoint { get; }
+        public int Requests => Volatile.Read(ref _requests);
+
+        private async Task AcceptLoop()
+        {
+            while (true)
+            {
+                Socket socket;
+                try { socket = await _listener.AcceptSocketAsync().ConfigureAwait(false); }
+                catch (Exception) { return; }
+                _ = Task.Run(async () =>
+                {
+                    var buffer = new byte[8192];
+                    var seen = new StringBuilder();
+                    try
+                    {
+                        while (seen.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal) < 0)
+                        {
+                            int n = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).ConfigureAwait(false);
+                            if (n == 0) break;
+                            seen.Append(Encoding.ASCII.GetString(buffer, 0, n));
+                        }
+                        Interlocked.Increment(ref _requests);
+                        socket.LingerState = new LingerOption(true, 0); // close with RST
+                    }
+                    catch (Exception) { }
+                    finally { socket.Close(); }
+                });
+            }
+        }
+
+        public void Dispose() => _listener.Stop();
     }
 
     /// <summary>
@@ -146,11 +195,6 @@ namespace AlibabaSecurityGroup.Tests.Core.TestSupport
                 if (response.Hang)
                 {
                     try { await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false); } catch (OperationCanceledException) { }
-                    context.Response.Abort();
-                    return;
-                }
-                if (response.Abort)
-                {
                     context.Response.Abort();
                     return;
                 }

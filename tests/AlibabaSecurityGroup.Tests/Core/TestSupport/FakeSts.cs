@@ -33,6 +33,9 @@ namespace AlibabaSecurityGroup.Tests.Core.TestSupport
 
         public void Trust(string accessKeyId, string secret) => _secrets[accessKeyId] = secret;
 
+        /// <summary>The secret of a key this STS knows (trusted or issued), for verifying product calls.</summary>
+        public string SecretOf(string accessKeyId) => _secrets.TryGetValue(accessKeyId, out var s) ? s : null;
+
         private async Task<FakeResponse> HandleAsync(FakeRequest request)
         {
             if (Gate != null) await Gate.ConfigureAwait(false);
