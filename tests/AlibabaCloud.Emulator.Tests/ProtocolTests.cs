@@ -234,6 +234,18 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task A_V2_request_is_routed_by_its_signed_Action_parameter_not_by_an_unsigned_header()
+    {
+        await using var emu = await TestEmulator.StartAsync(TestStates.Ecs());
+        var options = new CallOptions { Style = SignatureStyle.V2 };
+        options.ExtraHeaders["x-acs-action"] = "LeaveSecurityGroup";
+        var r = await emu.Client.Ecs("DescribeInstances", new { RegionId = "cn-hangzhou", InstanceId = "i-running", SecurityGroupId = "sg-b" }, options);
+        ResponseAssert.Success(r);
+        Assert.True(r.Body.TryGetProperty("Instances", out _), r.ToString());
+        Assert.Empty(emu.Server.GetJournal());
+    }
+
+    [Fact]
     public async Task Missing_required_parameter_is_MissingParameter()
     {
         await using var emu = await TestEmulator.StartAsync();

@@ -42,8 +42,10 @@ internal sealed class ApiPipeline
                 : new List<KeyValuePair<string, string>>();
             var request = new ApiRequest(http, query, form, body);
 
-            var action = request.Header("x-acs-action") ?? request.Param("Action");
-            var version = request.Header("x-acs-version") ?? request.Param("Version");
+            // V3 names the operation in signed headers, V2 in signed parameters: route by whichever the signature covers.
+            var v3 = request.Header("Authorization")?.StartsWith("ACS3-", StringComparison.Ordinal) == true;
+            var action = v3 ? request.Header("x-acs-action") ?? request.Param("Action") : request.Param("Action") ?? request.Header("x-acs-action");
+            var version = v3 ? request.Header("x-acs-version") ?? request.Param("Version") : request.Param("Version") ?? request.Header("x-acs-version");
             if (!string.IsNullOrEmpty(action)) _runtime.CountRequest(action);
 
             operation = ApiRouter.Find(action, version);
