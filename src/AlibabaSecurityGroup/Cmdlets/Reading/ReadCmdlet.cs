@@ -17,7 +17,7 @@ namespace AlibabaSecurityGroup.Cmdlets.Reading
     /// The shell of the Get- cmdlets: for each id given (or piped), validate it, read through the
     /// <see cref="MembershipReader"/>, write the objects. An error about one id is non-terminating.
     /// </summary>
-    public abstract class ReadCmdlet : AlibabaCloudCmdlet, IDiagnosticSink
+    public abstract class ReadCmdlet : AlibabaCloudCmdlet, IDiagnosticSink, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private SessionHost _host;
@@ -59,6 +59,13 @@ namespace AlibabaSecurityGroup.Cmdlets.Reading
         protected override void EndProcessing() => _host?.Dispose();
 
         protected override void StopProcessing() => _stop.Cancel();
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _host?.Dispose();
+            _host = null;
+        }
 
         void IDiagnosticSink.WriteVerbose(string message) => WriteVerbose(message);
         void IDiagnosticSink.WriteDebug(string message) => WriteDebug(message);

@@ -10,7 +10,7 @@ namespace AlibabaSecurityGroup.Cmdlets.Removal
     /// The thin shell every removal cmdlet shares: it turns bound parameters into a <see cref="RemovalOperation"/>
     /// and hands it to the engine, which does everything else. No HTTP, retry or waiting here.
     /// </summary>
-    public abstract class RemovalCmdlet : AlibabaCloudCmdlet
+    public abstract class RemovalCmdlet : AlibabaCloudCmdlet, IDisposable
     {
         private RemovalEngine _engine;
 
@@ -45,6 +45,17 @@ namespace AlibabaSecurityGroup.Cmdlets.Removal
         protected override void EndProcessing() => _engine?.Complete();
 
         protected override void StopProcessing() => _engine?.Stop();
+
+        /// <summary>
+        /// PowerShell disposes the cmdlet however the pipeline ends; when it ends early (-ErrorAction Stop, a
+        /// downstream error), nothing of this run may keep calling the service.
+        /// </summary>
+        public void Dispose()
+        {
+            _engine?.Stop();
+            _engine?.Dispose();
+            _engine = null;
+        }
 
         /// <summary>Without pipeline input, the error's target is the id given on the command line.</summary>
         protected abstract string DescribeBoundIds();
