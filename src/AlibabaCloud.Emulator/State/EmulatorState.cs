@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AlibabaCloud.Emulator;
 
 // The state file's schema. These are plain settable POCOs because the file format is a contract shared with
@@ -118,11 +116,4 @@ public sealed class FaultSettings
     public Dictionary<string, int> RateLimitPerSecond { get; set; } = new();
     public double AlbJobFailureRate { get; set; }
     public int Seed { get; set; } = 1;
-}
-
-/// <summary>The documented key pair accepted when the state lists no credentials.</summary>
-public static class EmulatorDefaults
-{
-    public const string AccessKeyId = "LTAI5tEmulatorAccessKey";
-    public const string AccessKeySecret = "EmulatorAccessKeySecret0000000000";
 }
