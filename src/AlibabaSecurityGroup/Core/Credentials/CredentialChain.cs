@@ -48,6 +48,8 @@ namespace AlibabaSecurityGroup.Core.Credentials
         internal sealed class Choice
         {
             public string Description;
+            /// <summary>Which step of the chain answered ("explicit parameters", "session defaults", ...).</summary>
+            public string Origin;
             public CliProfile Profile;
             public CliConfigFile File;
             public AlibabaCredentials Static;
@@ -145,7 +147,7 @@ namespace AlibabaSecurityGroup.Core.Credentials
             var defaultProfile = file?.Find(defaultName);
             if (defaultProfile != null && Has(defaultProfile.RegionId, out region)) { source = "region_id of profile '" + defaultProfile.Name + "'"; return region; }
 
-            if (choice.IsEcsRole)
+            if (choice.IsEcsRole || choice.Profile?.EffectiveMode == "EcsRamRole")
             {
                 region = TryMetadataRegion();
                 if (region != null) { source = "the ECS instance metadata"; return region; }
@@ -251,6 +253,7 @@ namespace AlibabaSecurityGroup.Core.Credentials
             return new Choice
             {
                 Static = credentials,
+                Origin = what,
                 Description = what + " (" + (credentials.IsTemporary ? "STS token, " : string.Empty) + "key " + credentials.MaskedAccessKeyId + ")",
             };
         }
@@ -268,7 +271,7 @@ namespace AlibabaSecurityGroup.Core.Credentials
                     "The profile '" + name + "' (named by " + origin + ") does not exist in " + file.Path + ". Profiles there: "
                     + (file.Profiles.Count == 0 ? "(none)" : string.Join(", ", Names(file))) + ".");
             ValidateProfile(profile, file);
-            return new Choice { Profile = profile, File = file, Description = Describe(profile, file) };
+            return new Choice { Profile = profile, File = file, Origin = origin, Description = Describe(profile, file) };
         }
 
         /// <summary>Checks a profile's mode and required fields before anything is sent.</summary>
@@ -361,6 +364,7 @@ namespace AlibabaSecurityGroup.Core.Credentials
             {
                 IsEcsRole = true,
                 EcsRoleName = role,
+                Origin = "the ECS instance RAM role",
                 Description = "ECS instance RAM role '" + role + "' (metadata service " + where + ")",
             };
         }
