@@ -38,9 +38,10 @@ namespace AlibabaSecurityGroup.Core
 
         public bool UseVpcEndpoint { get; set; }
 
+        /// <summary>TCP + TLS connection set-up. Zero or negative: none.</summary>
         public TimeSpan ConnectTimeout { get; set; }
 
-        /// <summary>Per attempt: from sending the request to the end of the answer's body.</summary>
+        /// <summary>Per attempt: from sending the request to the end of the answer's body. Zero or negative: none.</summary>
         public TimeSpan ReadTimeout { get; set; }
 
         public RetryOptions Retry { get; set; }

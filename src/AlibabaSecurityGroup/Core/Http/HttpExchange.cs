@@ -47,7 +47,8 @@ namespace AlibabaSecurityGroup.Core.Http
             string target = request.RequestUri.Authority;
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) attempt.CancelAfter(timeout);
+                // Zero, negative or beyond CancelAfter's range: no per-attempt timeout.
+                if (timeout > TimeSpan.Zero && timeout.TotalMilliseconds <= int.MaxValue - 1) attempt.CancelAfter(timeout);
                 try
                 {
                     using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false))

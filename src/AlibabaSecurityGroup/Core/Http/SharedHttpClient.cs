@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
+using System.Security.Authentication;
 
 namespace AlibabaSecurityGroup.Core.Http
 {
@@ -13,7 +14,8 @@ namespace AlibabaSecurityGroup.Core.Http
     /// because netstandard2.0 cannot name it: <c>ConnectTimeout</c>, <c>MaxConnectionsPerServer</c> = 256 and
     /// <c>PooledConnectionLifetime</c> = 5 minutes (DNS changes are picked up). On .NET Framework it is an
     /// <c>HttpClientHandler</c> with <c>MaxConnectionsPerServer</c> = 256 (the framework default is 2, which would
-    /// serialise a bulk run); there the connect phase is bounded by the per-attempt read timeout instead.</para>
+    /// serialise a bulk run) and TLS 1.2 requested explicitly; there the connect phase is bounded by the per-attempt
+    /// read timeout instead.</para>
     /// <para><see cref="HttpClient.Timeout"/> is infinite: each attempt has its own timeout through a linked
     /// CancellationTokenSource, so that a timeout can be told apart from the caller's cancellation.</para>
     /// </summary>
@@ -74,8 +76,17 @@ namespace AlibabaSecurityGroup.Core.Http
             };
             try { portable.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate; } catch (PlatformNotSupportedException) { }
             try { portable.MaxConnectionsPerServer = MaxConnectionsPerServer; } catch (PlatformNotSupportedException) { } catch (NotSupportedException) { }
+            if (IsNetFramework)
+            {
+                // Windows PowerShell's host targets .NET 4.5, so without a registry opt-in the framework would offer TLS 1.0
+                // only. Ask for TLS 1.2 on this handler alone, rather than changing ServicePointManager for the whole session.
+                try { portable.SslProtocols = SslProtocols.Tls12; } catch (PlatformNotSupportedException) { } catch (NotSupportedException) { }
+            }
             return portable;
         }
+
+        private static bool IsNetFramework =>
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription?.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase) == true;
 
         private static Type FindSocketsHandler()
         {

@@ -196,6 +196,42 @@ namespace AlibabaSecurityGroup.Tests.Core.Http
         }
 
         [Fact]
+        public async Task A_connect_timeout_is_a_transport_error_that_was_not_sent()
+        {
+            // A listener whose accept queue is full: the kernel drops further SYNs, so connecting hangs.
+            using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            listener.Listen(1);
+            int port = ((System.Net.IPEndPoint)listener.LocalEndPoint).Port;
+            var fillers = Enumerable.Range(0, 4).Select(_ =>
+            {
+                var c = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { Blocking = false };
+                try { c.Connect(System.Net.IPAddress.Loopback, port); } catch (System.Net.Sockets.SocketException) { }
+                return c;
+            }).ToList();
+            try
+            {
+                var (client, env) = Client(null, o =>
+                {
+                    o.Endpoint = "http://127.0.0.1:" + port;
+                    o.ConnectTimeout = TimeSpan.FromMilliseconds(250);
+                    o.ReadTimeout = TimeSpan.FromSeconds(20);
+                });
+                using (env)
+                {
+                    var e = await Assert.ThrowsAsync<AlibabaCloudException>(() => client.SendAsync(Leave(), CancellationToken.None));
+                    Assert.Equal(ErrorKind.Transport, e.Kind);
+                    Assert.Equal("ConnectTimeout", e.Code);
+                    Assert.True(e.RequestNotSent);
+                }
+            }
+            finally
+            {
+                foreach (var f in fillers) f.Dispose();
+            }
+        }
+
+        [Fact]
         public async Task No_answer_within_the_read_timeout_is_a_timeout_not_a_cancellation()
         {
             using var server = new FakeHttpServer(r => new FakeResponse { Hang = true });
