@@ -9,7 +9,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @()
+    FormatsToProcess       = @('AlibabaSecurityGroup.Format.ps1xml')
     CmdletsToExport        = @(
         'Remove-EcsSecurityGroupMember'
         'Remove-AlbSecurityGroup'

@@ -72,9 +72,13 @@ namespace AlibabaSecurityGroup.Core.Errors
 
         /// <summary>
         /// True when the request may have been applied although no answer came back (<see cref="ErrorKind.Transport"/>
-        /// or <see cref="ErrorKind.Timeout"/> after the request could have left).
+        /// or <see cref="ErrorKind.Timeout"/> after the request could have left). Also <c>SignatureNonceUsed</c>: every
+        /// attempt is signed with a fresh nonce, so the service saw this very attempt before, which happens when the HTTP
+        /// stack silently resends a request whose pooled connection dropped; that first delivery may have been applied.
         /// </summary>
-        public bool OutcomeUnknown => (Kind == ErrorKind.Transport || Kind == ErrorKind.Timeout) && !RequestNotSent;
+        public bool OutcomeUnknown =>
+            ((Kind == ErrorKind.Transport || Kind == ErrorKind.Timeout) && !RequestNotSent)
+            || (Kind == ErrorKind.Service && Code == "SignatureNonceUsed");
 
         /// <summary>A DryRun request passed validation: the service would have accepted the real call.</summary>
         public bool IsDryRunPassed => Kind == ErrorKind.Service && Code == DryRunOperationCode;
