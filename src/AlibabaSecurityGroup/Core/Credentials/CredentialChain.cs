@@ -28,6 +28,15 @@ namespace AlibabaSecurityGroup.Core.Credentials
     {
         private static readonly string[] SupportedModes = { "AK", "StsToken", "RamRoleArn", "ChainableRamRoleArn", "EcsRamRole" };
 
+        /// <summary>
+        /// Off ECS every resolution without credentials would spend the probe timeout again (tab completion, a script's
+        /// loop): a failed probe is remembered for this long per metadata endpoint.
+        /// </summary>
+        internal static readonly TimeSpan NegativeProbeLifetime = TimeSpan.FromMinutes(5);
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> NoMetadataUntil =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
         private readonly ClientOptions _options;
         private readonly IEnvironment _env;
         private readonly RedactingCoreLog _log;
@@ -342,6 +351,12 @@ namespace AlibabaSecurityGroup.Core.Credentials
             var endpoint = _options.MetadataEndpoint ?? EcsRamRoleCredentialProvider.DefaultMetadataEndpoint;
             var timeout = _options.MetadataProbeTimeout ?? EcsRamRoleCredentialProvider.DefaultProbeTimeout;
             string where = endpoint.GetLeftPart(UriPartial.Authority);
+            var clock = _options.Clock ?? SystemClock.Instance;
+            if (NoMetadataUntil.TryGetValue(where, out var until) && clock.UtcNow < until)
+            {
+                _tried.Add("the ECS instance RAM role (no metadata service answered at " + where + " a moment ago: not an ECS instance)");
+                return null;
+            }
             string role;
             try
             {
@@ -351,6 +366,7 @@ namespace AlibabaSecurityGroup.Core.Credentials
             catch (AlibabaCloudException e)
             {
                 _log.Debug("No ECS metadata service at " + where + ": " + e.Message);
+                NoMetadataUntil[where] = clock.UtcNow + NegativeProbeLifetime;
                 _tried.Add("the ECS instance RAM role (no metadata service answered at " + where + " within "
                            + HttpExchange.Seconds(timeout) + ": not an ECS instance)");
                 return null;

@@ -267,6 +267,10 @@ namespace AlibabaSecurityGroup.Tests.Core.Credentials
             var e = Assert.Throws<AlibabaCloudException>(() => ClientConfiguration.Resolve(o));
             Assert.Equal("MissingCredentials", e.Code);
             Assert.Contains("no metadata service answered", e.Message);
+
+            // The verdict is remembered: the next resolution does not probe again.
+            e = Assert.Throws<AlibabaCloudException>(() => ClientConfiguration.Resolve(o));
+            Assert.Contains("a moment ago", e.Message);
         }
 
         [Fact]
