@@ -61,6 +61,20 @@ namespace AlibabaSecurityGroup.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task Live_load_balancer_and_endpoint_ids_come_from_their_listings()
+        {
+            var state = new EmulatorState
+            {
+                LoadBalancers = { new LoadBalancerState { LoadBalancerId = Ids.LoadBalancer(1), RegionId = EmulatorHarness.Region, Status = "Active", SecurityGroupIds = { Ids.Group(1) } } },
+                VpcEndpoints = { new VpcEndpointState { EndpointId = Ids.Endpoint(1), RegionId = EmulatorHarness.Region, Status = "Active", SecurityGroupIds = { Ids.Group(1) } } },
+            };
+            await using var emulator = await EmulatorHarness.StartAsync(state);
+            var lookup = new LiveIdLookup();
+            Assert.Equal(new[] { Ids.LoadBalancer(1) }, lookup.Find(emulator.Options(), IdKind.LoadBalancer, LiveIdLookup.DefaultTimeout));
+            Assert.Equal(new[] { Ids.Endpoint(1) }, lookup.Find(emulator.Options(), IdKind.VpcEndpoint, LiveIdLookup.DefaultTimeout));
+        }
+
+        [Fact]
         public async Task Live_completion_is_silent_without_credentials_or_with_a_dead_endpoint()
         {
             await using var emulator = await EmulatorHarness.StartAsync(new EmulatorState());

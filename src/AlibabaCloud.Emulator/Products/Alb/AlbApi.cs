@@ -18,6 +18,7 @@ internal static class AlbApi
         new("Alb", Version, LeaveAction, LoadBalancerLeaveSecurityGroup),
         new("Alb", Version, "ListAsynJobs", ListAsynJobs),
         new("Alb", Version, "GetLoadBalancerAttribute", GetLoadBalancerAttribute),
+        new("Alb", Version, "ListLoadBalancers", ListLoadBalancers),
     };
 
     private static object LoadBalancerLeaveSecurityGroup(ApiCall call)
@@ -139,6 +140,34 @@ internal static class AlbApi
             AddressType = "Internet",
             SecurityGroupIds = lb.Groups.ToArray(),
             LoadBalancerOperationLocks = Array.Empty<object>(),
+        };
+    }
+
+    /// <summary>
+    /// ListLoadBalancers (the module uses it for tab completion). ALB has no RegionId parameter: one emulator serves
+    /// every region on one address, so the optional LoadBalancerIds.N filter and paging are all it honours.
+    /// </summary>
+    private static object ListLoadBalancers(ApiCall call)
+    {
+        var r = call.Request;
+        var w = call.World;
+        var ids = r.FlatList("LoadBalancerIds");
+        var maxResults = r.Int("MaxResults", 1, 100) ?? 20;
+        var page = Paging.ByToken(w.LoadBalancerList, lb => ids.Count == 0 || ids.Contains(lb.Id), lb => lb.Order,
+            r.Optional("NextToken"), w.Generation, maxResults);
+        return new
+        {
+            RequestId = call.RequestId,
+            LoadBalancers = page.Items.Select(lb => new
+            {
+                LoadBalancerId = lb.Id,
+                LoadBalancerName = lb.Id,
+                LoadBalancerStatus = EffectiveStatus(lb),
+                RegionId = lb.RegionId,
+            }).ToList(),
+            MaxResults = maxResults,
+            NextToken = page.NextToken,
+            TotalCount = w.LoadBalancerList.Count(lb => ids.Count == 0 || ids.Contains(lb.Id)),
         };
     }
 }

@@ -17,6 +17,7 @@ internal static class PrivateLinkApi
         new("Privatelink", Version, DetachAction, Detach),
         new("Privatelink", Version, "ListVpcEndpointSecurityGroups", ListVpcEndpointSecurityGroups),
         new("Privatelink", Version, "GetVpcEndpointAttribute", GetVpcEndpointAttribute),
+        new("Privatelink", Version, "ListVpcEndpoints", ListVpcEndpoints),
     };
 
     private static ApiException OperationDenied(string why) =>
@@ -111,6 +112,30 @@ internal static class PrivateLinkApi
             EndpointType = ep.Type,
             ConnectionStatus = ep.ConnectionStatus,
             ResourceOwner = true,
+        };
+    }
+
+    /// <summary>ListVpcEndpoints (the module uses it for tab completion): the region's endpoints, paged.</summary>
+    private static object ListVpcEndpoints(ApiCall call)
+    {
+        var r = call.Request;
+        var w = call.World;
+        var regionId = r.Required("RegionId");
+        var maxResults = r.Int("MaxResults", 1, 1000) ?? 50;
+        var page = Paging.ByToken(w.EndpointList, ep => ep.RegionId == regionId, ep => ep.Order, r.Optional("NextToken"), w.Generation, maxResults);
+        return new
+        {
+            RequestId = call.RequestId,
+            Endpoints = page.Items.Select(ep => new
+            {
+                EndpointId = ep.Id,
+                EndpointName = ep.Id,
+                EndpointStatus = EffectiveStatus(ep),
+                EndpointType = ep.Type,
+                RegionId = ep.RegionId,
+            }).ToList(),
+            MaxResults = maxResults,
+            NextToken = page.NextToken,
         };
     }
 }
