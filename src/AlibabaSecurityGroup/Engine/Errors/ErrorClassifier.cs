@@ -21,10 +21,11 @@ namespace AlibabaSecurityGroup.Engine.Errors
         public static EngineErrorCategory Categorize(string code, int httpStatus)
         {
             if (string.IsNullOrEmpty(code)) return ByStatus(httpStatus);
-            if (ErrorCodes.IsNotMember(code) || Has(code, "NotFound")) return EngineErrorCategory.ObjectNotFound;
-            if (Has(code, "Throttling")) return EngineErrorCategory.LimitsExceeded;
+            // Authentication first: InvalidAccessKeyId.NotFound is about the key, not about the resource.
             if (Has(code, "InvalidAccessKeyId") || Has(code, "Signature") || Has(code, "InvalidSecurityToken")
                 || Has(code, "InvalidTimeStamp")) return EngineErrorCategory.AuthenticationError;
+            if (ErrorCodes.IsNotMember(code) || Has(code, "NotFound")) return EngineErrorCategory.ObjectNotFound;
+            if (Has(code, "Throttling")) return EngineErrorCategory.LimitsExceeded;
             if (Has(code, "Forbidden") || Has(code, "NoPermission")) return EngineErrorCategory.PermissionDenied;
             if (Has(code, "Malformed") || Has(code, "MissingParameter") || Has(code, "InvalidParam")
                 || Has(code, "IdempotenceParamNotMatch") || code == ErrorCodes.InvalidArgument) return EngineErrorCategory.InvalidArgument;
