@@ -3,7 +3,10 @@ using AlibabaSecurityGroup.Core.Logging;
 
 namespace AlibabaSecurityGroup.Core
 {
-    /// <summary>Which credentials and region the chain would pick now, without fetching anything. No secrets.</summary>
+    /// <summary>
+    /// Which credentials and region the chain would pick now. Temporary credentials are not fetched; the ECS metadata
+    /// service is probed (1 s at most) only when no other source is configured, as the chain itself does. No secrets.
+    /// </summary>
     public sealed class CredentialSummary
     {
         /// <summary>Explicit, Profile, Session, Environment or EcsRamRole.</summary>

@@ -50,7 +50,7 @@ namespace AlibabaSecurityGroup.Engine.Session
 
         private static string HostOf(OpenApiClient core, OpenApiRequest request)
         {
-            try { return core.EndpointFor(request.Product).Authority; }
+            try { return (request.RegionId == null ? core.EndpointFor(request.Product) : core.EndpointFor(request.Product, request.RegionId)).Authority; }
             catch (Exception) { return null; }
         }
     }
