@@ -1,0 +1,50 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using AlibabaSecurityGroup.Benchmarks.Infrastructure;
+using AlibabaSecurityGroup.Benchmarks.Scenarios;
+
+namespace AlibabaSecurityGroup.Benchmarks
+{
+    internal static class Program
+    {
+        private const string Usage = @"AlibabaSecurityGroup benchmarks: figures printed, nothing asserted.
+  dotnet run -c Release --project tests/AlibabaSecurityGroup.Benchmarks -- <scenario> [options]
+
+  throughput  [--n 2000] [--latency 20] [--jitter 0] [--throttle-limit 16] [--rate-limit 0] [--no-baseline]
+              ours vs the ideal N x latency / ThrottleLimit, and vs the official Node.js SDK in a sequential loop
+  ratelimit   [--n 3000] [--rate 100] [--latency 20] [--throttle-limit 16]
+              sustained rate and failures under an emulator limit of R LeaveSecurityGroup calls/s
+  memory      [--n 100000] [--throttle-limit 16] [--latency 0]
+              streams N items through the engine; peak working set of the client process
+  overhead    [--iterations 200000]
+              client cost per request (sign, serialize, parse) with no network
+  soak        [--n 5000] [--alb 200]
+              the CI fault soak at a larger N (20% throttling, 5% server errors, 2% resets, jitter; ALB job failures)
+  cancel      [--in-flight 16]
+              Stop() with every call in flight: time from Stop to Complete, requests after Stop
+  all         every scenario above with its defaults";
+
+        public static async Task<int> Main(string[] args)
+        {
+            if (args.Length == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h")
+            {
+                Console.WriteLine(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+            if (args[0] == "serve") return await EmulatorHost.ServeAsync(args.Skip(1).ToArray());
+
+            var options = new Args(args.Skip(1));
+            Console.WriteLine("AlibabaSecurityGroup benchmark on " + Environment.ProcessorCount + " cores, " +
+                              System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription + ", " +
+                              System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+            switch (args[0])
+            {
+                case "throughput": return await ThroughputBenchmark.RunAsync(options);
+                default:
+                    Console.Error.WriteLine("unknown scenario '" + args[0] + "'\n" + Usage);
+                    return 2;
+            }
+        }
+    }
+}
