@@ -41,6 +41,7 @@ namespace AlibabaSecurityGroup.Benchmarks
             switch (args[0])
             {
                 case "throughput": return await ThroughputBenchmark.RunAsync(options);
+                case "memory": return await MemoryBenchmark.RunAsync(options);
                 default:
                     Console.Error.WriteLine("unknown scenario '" + args[0] + "'\n" + Usage);
                     return 2;
