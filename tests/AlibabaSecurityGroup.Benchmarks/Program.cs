@@ -13,7 +13,7 @@ namespace AlibabaSecurityGroup.Benchmarks
 
   throughput  [--n 2000] [--latency 20] [--jitter 0] [--throttle-limit 16] [--rate-limit 0] [--no-baseline]
               ours vs the ideal N x latency / ThrottleLimit, and vs the official Node.js SDK in a sequential loop
-  ratelimit   [--n 3000] [--rate 100] [--latency 20] [--throttle-limit 16]
+  ratelimit   [--rate 100] [--n 30 x rate] [--latency 20] [--throttle-limit 16]
               sustained rate and failures under an emulator limit of R LeaveSecurityGroup calls/s
   memory      [--n 100000] [--throttle-limit 16] [--latency 0]
               streams N items through the engine; peak working set of the client process
@@ -42,6 +42,8 @@ namespace AlibabaSecurityGroup.Benchmarks
             {
                 case "throughput": return await ThroughputBenchmark.RunAsync(options);
                 case "memory": return await MemoryBenchmark.RunAsync(options);
+                case "ratelimit": return await RateLimitBenchmark.RunAsync(options);
+                case "overhead": return await OverheadBenchmark.RunAsync(options);
                 default:
                     Console.Error.WriteLine("unknown scenario '" + args[0] + "'\n" + Usage);
                     return 2;

@@ -50,10 +50,18 @@ namespace AlibabaSecurityGroup.Benchmarks.Infrastructure
         public Dictionary<string, int> ErrorIds { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
         public List<string> FirstErrors { get; } = new List<string>();
 
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        /// <summary>Results per second since the sink was made (one counter per second, not per item).</summary>
+        public List<int> ResultsPerSecond { get; } = new List<int>();
+
         public void WriteResult(SecurityGroupRemovalResult result)
         {
             Results++;
             Latency.Add(result.Elapsed);
+            int second = (int)_clock.Elapsed.TotalSeconds;
+            while (ResultsPerSecond.Count <= second) ResultsPerSecond.Add(0);
+            ResultsPerSecond[second]++;
         }
 
         public void WriteError(EngineError error)
@@ -111,7 +119,7 @@ namespace AlibabaSecurityGroup.Benchmarks.Infrastructure
             Console.WriteLine("== " + text + " ==");
         }
 
-        public static void Line(string name, string value) => Console.WriteLine("  " + name.PadRight(34) + value);
+        public static void Line(string name, string value) => Console.WriteLine("  " + name.PadRight(38) + value);
 
         public static string F(double v, string format = "0.0") => v.ToString(format, CultureInfo.InvariantCulture);
 
