@@ -150,6 +150,51 @@ namespace AlibabaSecurityGroup.Tests.Module
             Assert.Equal(typeof(PSObject), Cmdlet(name).GetProperty("InputObject").PropertyType);
         }
 
+        [Theory]
+        [InlineData("Get-EcsSecurityGroupMember", "SecurityGroupId", "AlibabaSecurityGroup.Model.EcsInstanceMembership")]
+        [InlineData("Get-AlbSecurityGroup", "LoadBalancerId", "AlibabaSecurityGroup.Model.AlbSecurityGroupMembership")]
+        [InlineData("Get-PrivateLinkEndpointSecurityGroup", "EndpointId", "AlibabaSecurityGroup.Model.EndpointSecurityGroupMembership")]
+        public void Get_cmdlets_take_ids_by_value_and_property_name_and_share_the_client_parameters(string name, string idParameter, string outputType)
+        {
+            var cmdlet = Cmdlet(name);
+            var id = ParameterAttribute(cmdlet, idParameter);
+            Assert.True(CustomAttributes.Arg<bool>(id, "Mandatory"));
+            Assert.True(CustomAttributes.Arg<bool>(id, "ValueFromPipeline"));
+            Assert.True(CustomAttributes.Arg<bool>(id, "ValueFromPipelineByPropertyName"));
+            Assert.Equal(typeof(string[]), cmdlet.GetProperty(idParameter).PropertyType);
+            foreach (var p in new[] { "Region", "ProfileName", "AccessKeyId", "AccessKeySecret", "SecurityToken", "Credential", "Endpoint" })
+                ParameterAttribute(cmdlet, p);
+            var declared = CustomAttributes.Named(cmdlet, "OutputTypeAttribute").SelectMany(a => (object[])CustomAttributes.CtorArgs(a)[0]).Cast<Type>();
+            Assert.Contains(declared, t => t.FullName == outputType);
+            Assert.Empty(CustomAttributes.Named(cmdlet, "CmdletAttribute").Where(a => CustomAttributes.Arg<bool>(a, "SupportsShouldProcess")));
+        }
+
+        [Fact]
+        public void Set_AlibabaCloudCredential_takes_keys_a_credential_or_a_profile()
+        {
+            var cmdlet = Cmdlet("Set-AlibabaCloudCredential");
+            Assert.True(CustomAttributes.Arg<bool>(ParameterAttribute(cmdlet, "AccessKeyId", "AccessKey"), "Mandatory"));
+            Assert.True(CustomAttributes.Arg<bool>(ParameterAttribute(cmdlet, "AccessKeySecret", "AccessKey"), "Mandatory"));
+            Assert.Equal(typeof(SecureString), cmdlet.GetProperty("AccessKeySecret").PropertyType);
+            Assert.True(CustomAttributes.Arg<bool>(ParameterAttribute(cmdlet, "Credential", "Credential"), "Mandatory"));
+            Assert.True(CustomAttributes.Arg<bool>(ParameterAttribute(cmdlet, "ProfileName", "Profile"), "Mandatory"));
+            ParameterAttribute(cmdlet, "SecurityToken", "AccessKey");
+            ParameterAttribute(cmdlet, "SecurityToken", "Credential");
+        }
+
+        [Theory]
+        [InlineData("Remove-EcsSecurityGroupMember", "SecurityGroupId", "SecurityGroupIdCompleter")]
+        [InlineData("Remove-AlbSecurityGroup", "LoadBalancerId", "LoadBalancerIdCompleter")]
+        [InlineData("Remove-PrivateLinkEndpointSecurityGroup", "EndpointId", "EndpointIdCompleter")]
+        [InlineData("Get-EcsSecurityGroupMember", "Region", "RegionCompleter")]
+        [InlineData("Get-AlbSecurityGroup", "ProfileName", "ProfileCompleter")]
+        [InlineData("Set-AlibabaCloudRegion", "Region", "RegionCompleter")]
+        public void Parameters_carry_their_argument_completers(string name, string parameter, string completer)
+        {
+            var attribute = CustomAttributes.Named(Cmdlet(name).GetProperty(parameter), "ArgumentCompleterAttribute").Single();
+            Assert.Equal(completer, ((Type)CustomAttributes.CtorArgs(attribute)[0]).Name);
+        }
+
         [Fact]
         public void Every_engine_error_category_is_a_PowerShell_error_category()
         {
