@@ -55,8 +55,10 @@ namespace AlibabaSecurityGroup.Core
 
         public IClock Clock { get; set; }
 
-        /// <summary>Back-off shared by every call of one client. Null: each <see cref="OpenApiClient"/> makes its own
-        /// <see cref="SharedBackoffGate"/>. Pass one instance to several clients to make them pause together.</summary>
+        /// <summary>Back-off shared by every call of one client. Null: a removal run (<c>RemovalEngine.Open</c>) gives its
+        /// calls one <see cref="AdaptiveRateLimiter"/> (it learns the service's rate limit and paces the run at it); any
+        /// other <see cref="OpenApiClient"/> makes its own <see cref="SharedBackoffGate"/>. Pass one instance to several
+        /// clients to make them pause together.</summary>
         public IThrottleGate ThrottleGate { get; set; }
 
         /// <summary>The ECS metadata service (instance RAM role). Null: <c>http://100.100.100.200</c>. Tests point it at a
