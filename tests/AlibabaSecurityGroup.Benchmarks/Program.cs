@@ -42,6 +42,7 @@ namespace AlibabaSecurityGroup.Benchmarks
             {
                 case "throughput": return await ThroughputBenchmark.RunAsync(options);
                 case "memory": return await MemoryBenchmark.RunAsync(options);
+                case "soak": return await SoakBenchmark.RunAsync(options);
                 case "ratelimit": return await RateLimitBenchmark.RunAsync(options);
                 case "overhead": return await OverheadBenchmark.RunAsync(options);
                 default:

@@ -28,7 +28,21 @@ namespace AlibabaSecurityGroup.Benchmarks.Scenarios
             await emulator.ResetAsync();
             await emulator.SetFaultsAsync(faults);
 
-            var f = EngineRun.Run(EngineRun.Options(emulator.Endpoint), new EngineSettings { ThrottleLimit = throttleLimit, PassThru = true }, EngineRun.EcsRemovals(n, Ids.Group(2)));
+            bool trace = args.Flag("trace");
+            System.Threading.Timer tracer = null;
+            var f = EngineRun.Run(EngineRun.Options(emulator.Endpoint), new EngineSettings { ThrottleLimit = throttleLimit, PassThru = true }, EngineRun.EcsRemovals(n, Ids.Group(2)),
+                engine =>
+                {
+                    var gate = engine.Session.Core.ThrottleGate;
+                    Report.Line("gate", gate.GetType().Name);
+                    if (trace)
+                    {
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        tracer = new System.Threading.Timer(_ => Console.WriteLine("    t=" + Report.F(watch.Elapsed.TotalSeconds, "0.0") + "s " + gate +
+                            " throttled=" + engine.Session.Statistics.ThrottledAttempts + " calls=" + engine.Session.Statistics.Calls), null, 250, 250);
+                    }
+                });
+            tracer?.Dispose();
             EngineRun.Print(f);
             double overall = f.ItemsPerSecond;
             // Steady state: whole seconds after the first (the limiter learns R there) and before the last (a partial second).
