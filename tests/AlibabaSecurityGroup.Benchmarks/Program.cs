@@ -21,7 +21,7 @@ namespace AlibabaSecurityGroup.Benchmarks
               client cost per request (sign, serialize, parse) with no network
   soak        [--n 5000] [--alb 200]
               the CI fault soak at a larger N (20% throttling, 5% server errors, 2% resets, jitter; ALB job failures)
-  cancel      [--in-flight 16]
+  cancel      [--in-flight 16] [--items 200] [--rounds 5]
               Stop() with every call in flight: time from Stop to Complete, requests after Stop
   all         every scenario above with its defaults";
 
@@ -43,6 +43,7 @@ namespace AlibabaSecurityGroup.Benchmarks
                 case "throughput": return await ThroughputBenchmark.RunAsync(options);
                 case "memory": return await MemoryBenchmark.RunAsync(options);
                 case "soak": return await SoakBenchmark.RunAsync(options);
+                case "cancel": return await CancelBenchmark.RunAsync(options);
                 case "ratelimit": return await RateLimitBenchmark.RunAsync(options);
                 case "overhead": return await OverheadBenchmark.RunAsync(options);
                 default:
