@@ -92,14 +92,26 @@ namespace AlibabaSecurityGroup.Engine.Validation
             }
         }
 
-        /// <summary>Makes control and invisible characters visible in messages, and shortens huge values.</summary>
+        /// <summary>
+        /// Makes control and invisible characters visible in messages (as \uXXXX), and shortens huge values. Escaped:
+        /// controls, whitespace other than the space, format characters (bidi overrides, zero-width and soft hyphens,
+        /// which could reorder or hide text in a terminal or a log) and unpaired surrogates.
+        /// </summary>
         public static string Show(string value)
         {
             var sb = new System.Text.StringBuilder();
-            foreach (char c in value)
+            for (int i = 0; i < value.Length; i++)
             {
                 if (sb.Length > 80) { sb.Append("..."); break; }
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || char.IsWhiteSpace(c) && c != ' ' || c == '\u200b' || c == '\ufeff')
+                char c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    sb.Append(c).Append(value[++i]);
+                    continue;
+                }
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                if (category == UnicodeCategory.Control || category == UnicodeCategory.Format || category == UnicodeCategory.Surrogate
+                    || category == UnicodeCategory.LineSeparator || category == UnicodeCategory.ParagraphSeparator || (char.IsWhiteSpace(c) && c != ' '))
                     sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                 else sb.Append(c);
             }
