@@ -18,7 +18,9 @@ namespace AlibabaSecurityGroup.Engine
     /// ThrottleLimit at once, never two changes at once on one resource) -> result or error.
     /// Submit, Complete and every sink call happen on the pipeline thread; workers only post to the mailbox.
     /// Every accepted item ends in exactly one result (or, without -PassThru, a silent success) or one error,
-    /// including when the run is stopped.
+    /// including when the run is stopped. The first call goes alone; once the service has answered, up to
+    /// ThrottleLimit run at once. When the service refuses the run's credentials or clock (see
+    /// <see cref="ErrorReports.IsRunFatal"/>), nothing more is sent: the remaining items end as "not sent" errors with that code.
     /// </summary>
     public sealed partial class RemovalEngine : IDisposable
     {
@@ -31,7 +33,9 @@ namespace AlibabaSecurityGroup.Engine
         private readonly LinkedList<WorkItem> _pending = new LinkedList<WorkItem>();
         private readonly HashSet<string> _busyResources = new HashSet<string>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _changed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private int _inFlight, _sequence, _succeeded, _failed;
+        private int _inFlight, _sequence, _succeeded, _failed, _finishedRuns;
+        private bool _firstAnswerSeen;
+        private EngineError _fatal;
         private DateTime _lastRunProgress;
         private bool _anyWaitShown;
 
@@ -75,6 +79,12 @@ namespace AlibabaSecurityGroup.Engine
             if (problem != null)
             {
                 Fail(ToError(problem, operation));
+                return;
+            }
+
+            if (_fatal != null)
+            {
+                Fail(NotSent(operation));
                 return;
             }
 
@@ -129,8 +139,32 @@ namespace AlibabaSecurityGroup.Engine
                 return;
             }
 
+            if (_fatal != null)
+            {
+                // The service refused the run's credentials or clock: nothing else can succeed, so nothing else is sent.
+                while (_pending.Count > 0)
+                {
+                    var item = _pending.First.Value;
+                    _pending.RemoveFirst();
+                    Fail(NotSent(item.Operation));
+                }
+                return;
+            }
+
+            // One call first: with a wrong key, secret, token or clock the run learns it from a single call instead of
+            // ThrottleLimit of them. Open up once that call succeeded (every call posts its Verbose line after it is
+            // counted, which wakes this thread), or once an item has finished (a failed call's error, fatal or not, is
+            // posted before its item's end).
+            int limit = Settings.ThrottleLimit;
+            if (!_firstAnswerSeen)
+            {
+                var calls = Session.Statistics;
+                if (_finishedRuns > 0 || (calls.Calls > 0 && calls.FailedCalls == 0)) _firstAnswerSeen = true;
+                else limit = 1;
+            }
+
             var node = _pending.First;
-            while (node != null && _inFlight < Settings.ThrottleLimit)
+            while (node != null && _inFlight < limit)
             {
                 var next = node.Next;
                 var key = node.Value.ResourceKey;
@@ -172,14 +206,23 @@ namespace AlibabaSecurityGroup.Engine
                 if (item.WhatIf)
                     PostVerbose("What-if verdict for " + operation.Describe(item.RegionId) + ": " + operation.Action +
                         " would fail with " + error.ErrorId + " (" + operation.WhatIfMethod + ").");
-                _mailbox.Post(() => Fail(error));
+                bool fatal = ErrorReports.IsRunFatal(e as Core.Errors.AlibabaCloudException);
+                _mailbox.Post(() =>
+                {
+                    if (fatal && _fatal == null) _fatal = error;
+                    Fail(error);
+                });
             }
             finally
             {
                 context.EndProgress();
                 var hold = context.ResourceHold;
                 var key = item.ResourceKey;
-                _mailbox.Post(() => _inFlight--);
+                _mailbox.Post(() =>
+                {
+                    _inFlight--;
+                    _finishedRuns++;
+                });
                 if (key != null)
                 {
                     if (hold == null) _mailbox.Post(() => _busyResources.Remove(key));
@@ -251,6 +294,13 @@ namespace AlibabaSecurityGroup.Engine
                 "Stopped before " + operation.Action.ToLowerInvariant() + " on " + operation.ResourceId + " finished" +
                 (started ? "; a request already sent may still take effect on the service." : "; nothing was sent for it."),
                 operation.InputObject);
+
+        private EngineError NotSent(RemovalOperation operation) =>
+            new EngineError(_fatal.ErrorId, _fatal.Category,
+                "Not sent: " + operation.Action.ToLowerInvariant() + " on " + (operation.ResourceId ?? "(no id)") +
+                " was skipped because an earlier call of this run was refused with " + _fatal.ErrorId +
+                ", which no retry can fix (see that error). Nothing was sent for this item.",
+                operation.InputObject, null, _fatal.RecommendedAction);
 
         private static EngineError ToError(Exception exception, RemovalOperation operation) =>
             ErrorReports.From(exception, operation.Action + " on " + (operation.ResourceId ?? "(no id)"), operation.InputObject);

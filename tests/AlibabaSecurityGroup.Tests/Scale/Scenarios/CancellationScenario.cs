@@ -30,15 +30,15 @@ namespace AlibabaSecurityGroup.Tests.Scale
         public List<string> Problems { get; } = new List<string>();
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "{0} items, {1} in flight at Stop; Stop to Complete {2:0} ms; requests at Stop {3}, after Complete {4}, later {5}; " +
+            "{0} items (the first let through), {1} in flight at Stop; Stop to Complete {2:0} ms; requests at Stop {3}, after Complete {4}, later {5}; " +
             "{6} results, {7} cancelled after sending, {8} cancelled before sending, {9} other errors; journal {10}; problems: {11}",
             Items, InFlightAtStop, StopToComplete.TotalMilliseconds, RequestsAtStop, RequestsAfterComplete, RequestsLater, Results,
             CancelledAfterSending, CancelledBeforeSending, OtherErrors, JournalEntries, Problems.Count == 0 ? "none" : string.Join("; ", Problems));
     }
 
     /// <summary>
-    /// Ctrl+C in the middle of a bulk run, shared by the CI test and the benchmark program. The emulator holds every
-    /// call for <see cref="HeldFor"/> (far longer than the run may take), so a call can only end early by being
+    /// Ctrl+C in the middle of a bulk run, shared by the CI test and the benchmark program. After the run's first item
+    /// (its first call goes alone and is let through), the emulator holds every call for <see cref="HeldFor"/> (far longer than the run may take), so a call can only end early by being
     /// aborted: every in-flight item must end as OperationCancelled, the queued ones too, and the emulator must see
     /// no request after Stop.
     /// </summary>
@@ -59,13 +59,18 @@ namespace AlibabaSecurityGroup.Tests.Scale
                 ops.Add(new EcsLeaveOperation("stop-" + i.ToString(CultureInfo.InvariantCulture), null, Ids.Group(2), Ids.Instance(i), null));
             }
             await using var emulator = await EmulatorHarness.StartAsync(state);
-            emulator.Server.SetFaults(new FaultSettings { LatencyMs = (int)HeldFor.TotalMilliseconds });
 
             var outcome = new CancellationOutcome { Items = items };
             var sink = new RecordingSink();
             using (var engine = RemovalEngine.Open(emulator.Options(), EmulatorHarness.Settings(s => s.ThrottleLimit = inFlight), sink))
             {
-                foreach (var op in ops) engine.Submit(op);
+                // A run sends its first call alone; let that one through quickly, then hold every call.
+                engine.Submit(ops[0]);
+                var opened = DateTime.UtcNow.AddSeconds(20);
+                while (engine.Session.Statistics.Calls == 0 && DateTime.UtcNow < opened) Thread.Sleep(5);
+                emulator.Server.SetFaults(new FaultSettings { LatencyMs = (int)HeldFor.TotalMilliseconds });
+                foreach (var op in ops.Skip(1)) engine.Submit(op);
+                int expectedAtStop = 1 + inFlight;
 
                 // Ctrl+C from another thread once every slot has a call at the emulator (PowerShell calls StopProcessing
                 // on a thread of its own while the pipeline thread sits in EndProcessing).
@@ -73,7 +78,7 @@ namespace AlibabaSecurityGroup.Tests.Scale
                 var stopper = Task.Run(async () =>
                 {
                     var deadline = DateTime.UtcNow.AddSeconds(20);
-                    while (emulator.TotalRequests < inFlight && DateTime.UtcNow < deadline) await Task.Delay(10);
+                    while (emulator.TotalRequests < expectedAtStop && DateTime.UtcNow < deadline) await Task.Delay(10);
                     outcome.RequestsAtStop = emulator.TotalRequests;
                     watch.Start();
                     engine.Stop();
@@ -82,7 +87,7 @@ namespace AlibabaSecurityGroup.Tests.Scale
                 watch.Stop();
                 stopper.GetAwaiter().GetResult();
                 outcome.StopToComplete = watch.Elapsed;
-                outcome.InFlightAtStop = outcome.RequestsAtStop;
+                outcome.InFlightAtStop = outcome.RequestsAtStop - 1;
             }
             outcome.RequestsAfterComplete = emulator.TotalRequests;
             await Task.Delay(500);
@@ -97,16 +102,16 @@ namespace AlibabaSecurityGroup.Tests.Scale
                 else outcome.CancelledAfterSending++;
             }
 
-            if (outcome.RequestsAtStop != inFlight) outcome.Problems.Add("expected " + inFlight + " calls in flight at Stop, the emulator had " + outcome.RequestsAtStop);
+            if (outcome.InFlightAtStop != inFlight) outcome.Problems.Add("expected " + inFlight + " calls in flight at Stop, the emulator had " + outcome.InFlightAtStop);
             if (outcome.RequestsLater != outcome.RequestsAtStop) outcome.Problems.Add((outcome.RequestsLater - outcome.RequestsAtStop) + " requests reached the emulator after Stop");
-            if (outcome.Results != 0) outcome.Problems.Add(outcome.Results + " items succeeded: a held call was not aborted");
+            if (outcome.Results != 1) outcome.Problems.Add((outcome.Results - 1) + " held items succeeded: a held call was not aborted");
             if (outcome.OtherErrors != 0) outcome.Problems.Add(outcome.OtherErrors + " items ended with another error than OperationCancelled: " +
                 string.Join(", ", sink.Errors.Where(e => e.ErrorId != ErrorCodes.OperationCancelled).Select(e => e.ErrorId).Distinct()));
             if (outcome.CancelledAfterSending != inFlight) outcome.Problems.Add(outcome.CancelledAfterSending + " items cancelled after sending, expected " + inFlight);
-            if (outcome.CancelledBeforeSending != items - inFlight) outcome.Problems.Add(outcome.CancelledBeforeSending + " items cancelled before sending, expected " + (items - inFlight));
+            if (outcome.CancelledBeforeSending != items - 1 - inFlight) outcome.Problems.Add(outcome.CancelledBeforeSending + " items cancelled before sending, expected " + (items - 1 - inFlight));
             var counts = sink.Errors.GroupBy(e => e.TargetObject).Where(g => g.Count() > 1).ToList();
             if (counts.Count > 0) outcome.Problems.Add(counts.Count + " items reported more than once");
-            if (outcome.JournalEntries != 0) outcome.Problems.Add("the emulator applied " + outcome.JournalEntries + " removals of aborted calls");
+            if (outcome.JournalEntries != 1) outcome.Problems.Add("the emulator applied " + (outcome.JournalEntries - 1) + " removals of aborted calls");
             if (sink.OffThreadCalls.Count > 0) outcome.Problems.Add("sink called off the pipeline thread");
             return outcome;
         }
