@@ -30,6 +30,21 @@ namespace AlibabaSecurityGroup.Tests.Scale
         }
 
         [Fact]
+        public async Task Heavy_connection_resets_lose_nothing_and_double_nothing()
+        {
+            // A quarter of the calls lose their connection, half of them after the change was applied; some are resent by
+            // the HTTP stack with the same nonce (SignatureNonceUsed). Each case is an unknown outcome that the engine must
+            // settle without losing or repeating a removal.
+            var faults = new AlibabaCloud.Emulator.FaultSettings { ResetRate = 0.25, ThrottleRate = 0.05, LatencyJitterMs = 10, Seed = 4242 };
+            var outcome = await SoakScenario.RunEcsAsync(300, faults: faults);
+            _output.WriteLine(outcome.ToString());
+
+            Assert.Empty(outcome.Problems);
+            Assert.Equal(outcome.Results, outcome.JournalEntries);
+            Assert.True(outcome.RecoveredByEarlierAttempt > 0, "no reset happened after the change was applied: " + outcome);
+        }
+
+        [Fact]
         public async Task ALB_jobs_failing_at_ten_percent_are_each_reported_once_with_the_job_error_code()
         {
             var outcome = await SoakScenario.RunAlbAsync(60, seed: 7);

@@ -26,15 +26,18 @@ namespace AlibabaSecurityGroup.Tests.Scale
         public long Retries { get; set; }
         public long ThrottledAttempts { get; set; }
         public int RecoveredByEarlierAttempt { get; set; }
+
+        /// <summary>Attempts answered SignatureNonceUsed: the HTTP stack resent a request whose connection dropped.</summary>
+        public int NonceReplays { get; set; }
         public TimeSpan Elapsed { get; set; }
         public List<string> Problems { get; } = new List<string>();
         public List<string> OffThreadCalls { get; set; } = new List<string>();
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
             "{0} items: {1} results, {2} errors ({3}); journal {4}; {5} requests, {6} attempts, {7} retries ({8} throttled); " +
-            "{9} recovered after an unanswered attempt; {10:0.0} s; problems: {11}",
+            "{9} recovered after an unanswered attempt; {12} SignatureNonceUsed replays; {10:0.0} s; problems: {11}",
             Items, Results, Errors, string.Join(", ", ErrorIds.Select(e => e.Key + " x" + e.Value)), JournalEntries, RequestsSent, Attempts,
-            Retries, ThrottledAttempts, RecoveredByEarlierAttempt, Elapsed.TotalSeconds, Problems.Count == 0 ? "none" : string.Join("; ", Problems.Take(10)));
+            Retries, ThrottledAttempts, RecoveredByEarlierAttempt, Elapsed.TotalSeconds, Problems.Count == 0 ? "none" : string.Join("; ", Problems.Take(10)), NonceReplays);
     }
 
     /// <summary>
@@ -62,7 +65,8 @@ namespace AlibabaSecurityGroup.Tests.Scale
         /// ECS LeaveSecurityGroup for <paramref name="n"/> instances (a tenth of them secondary network interfaces),
         /// each in two groups, under <see cref="Faults"/>.
         /// </summary>
-        public static async Task<SoakOutcome> RunEcsAsync(int n, int seed = 1, int throttleLimit = 16, Action<ClientOptions> adjust = null)
+        public static async Task<SoakOutcome> RunEcsAsync(int n, int seed = 1, int throttleLimit = 16, Action<ClientOptions> adjust = null,
+            FaultSettings faults = null)
         {
             var state = new EmulatorState();
             state.SecurityGroups.Add(new SecurityGroupState { SecurityGroupId = Ids.Group(1), RegionId = R, VpcId = "vpc-bp1soak" });
@@ -84,7 +88,7 @@ namespace AlibabaSecurityGroup.Tests.Scale
             }
 
             await using var emulator = await EmulatorHarness.StartAsync(state);
-            emulator.Server.SetFaults(Faults(seed));
+            emulator.Server.SetFaults(faults ?? Faults(seed));
             var (sink, outcome) = Run(emulator, items.Select(x => x.Operation), EmulatorHarness.Settings(s => s.ThrottleLimit = throttleLimit), adjust);
             emulator.Server.SetFaults(new FaultSettings());
 
@@ -202,6 +206,7 @@ namespace AlibabaSecurityGroup.Tests.Scale
             outcome.Errors = sink.Errors.Count;
             foreach (var e in sink.Errors) outcome.ErrorIds[e.ErrorId] = outcome.ErrorIds.TryGetValue(e.ErrorId, out var c) ? c + 1 : 1;
             outcome.OffThreadCalls = sink.OffThreadCalls.ToList();
+            outcome.NonceReplays = sink.Debug.Count(d => d.Contains("SignatureNonceUsed"));
             return (sink, outcome);
         }
 
