@@ -29,8 +29,11 @@ namespace AlibabaSecurityGroup.Benchmarks.Scenarios
             await emulator.SetFaultsAsync(faults);
 
             bool trace = args.Flag("trace");
+            // --gate shared: the plain shared back-off (every worker pauses on each throttled answer), for comparison.
+            bool shared = args.Flag("shared-gate");
+            System.Action<AlibabaSecurityGroup.Core.ClientOptions> gate = o => { if (shared) o.ThrottleGate = new AlibabaSecurityGroup.Core.Retry.SharedBackoffGate(); };
             System.Threading.Timer tracer = null;
-            var f = EngineRun.Run(EngineRun.Options(emulator.Endpoint), new EngineSettings { ThrottleLimit = throttleLimit, PassThru = true }, EngineRun.EcsRemovals(n, Ids.Group(2)),
+            var f = EngineRun.Run(EngineRun.Options(emulator.Endpoint, gate), new EngineSettings { ThrottleLimit = throttleLimit, PassThru = true }, EngineRun.EcsRemovals(n, Ids.Group(2)),
                 engine =>
                 {
                     var gate = engine.Session.Core.ThrottleGate;

@@ -28,7 +28,7 @@ namespace AlibabaSecurityGroup.Benchmarks.Scenarios
             Report.Line("elapsed", Report.F(o.Elapsed.TotalSeconds, "0.0") + " s (" + Report.F(o.Items / o.Elapsed.TotalSeconds) + " items/s)");
             Report.Line("requests / attempts / retries", o.RequestsSent + " / " + o.Attempts + " / " + o.Retries + " (" + o.ThrottledAttempts + " throttled)");
             Report.Line("journal", o.JournalEntries + " effective removals");
-            Report.Line("recovered after a lost answer", o.RecoveredByEarlierAttempt.ToString());
+            Report.Line("recovered after a lost answer", o.RecoveredByEarlierAttempt + " (SignatureNonceUsed replays: " + o.NonceReplays + ")");
             Report.Line("exactness problems", o.Problems.Count == 0 ? "none  [every item exactly once: MET]" : o.Problems.Count + ": " + string.Join("; ", o.Problems));
         }
     }
