@@ -190,7 +190,21 @@ namespace AlibabaSecurityGroup.Engine
             try
             {
                 _stop.Token.ThrowIfCancellationRequested();
-                var result = await operation.RunAsync(context).ConfigureAwait(false);
+                SecurityGroupRemovalResult result;
+                try
+                {
+                    result = await operation.RunAsync(context).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!item.WhatIf && !IsStopped && UnknownOutcome.MayHaveApplied(e))
+                {
+                    // An attempt got no answer and the retries after it failed: the change may have been made. Read
+                    // the resource once; if it was, report a result rather than an error that would not be true.
+                    SecurityGroupRemovalResult confirmed = null;
+                    try { confirmed = await UnknownOutcome.ConfirmAsync(operation, context).ConfigureAwait(false); }
+                    catch (Exception) when (!IsStopped) { /* the read failed too: the original error stands */ }
+                    if (confirmed == null) throw;
+                    result = confirmed;
+                }
                 if (item.WhatIf)
                     PostVerbose("What-if verdict for " + operation.Describe(item.RegionId) + ": " + operation.Action +
                         " would succeed (" + operation.WhatIfMethod + ").");
@@ -203,6 +217,9 @@ namespace AlibabaSecurityGroup.Engine
             catch (Exception e)
             {
                 var error = e is OperationCanceledException && IsStopped ? Cancelled(operation, started: true) : ToError(e, operation);
+                if (!item.WhatIf && e is Core.Errors.AlibabaCloudException unknown && !unknown.OutcomeUnknown && UnknownOutcome.MayHaveApplied(unknown))
+                    error = new EngineError(error.ErrorId, error.Category, error.Message + " An earlier attempt got no answer, so the change " +
+                        "may have been made; check the resource before running it again.", error.TargetObject, error.Exception, error.RecommendedAction);
                 if (item.WhatIf)
                     PostVerbose("What-if verdict for " + operation.Describe(item.RegionId) + ": " + operation.Action +
                         " would fail with " + error.ErrorId + " (" + operation.WhatIfMethod + ").");

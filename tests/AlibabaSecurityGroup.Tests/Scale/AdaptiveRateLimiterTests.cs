@@ -122,7 +122,8 @@ namespace AlibabaSecurityGroup.Tests.Scale
 
             var seconds = await Simulate(gate, clock, 30, quota: 50);
             Assert.Equal(AdaptiveRateLimiter.Mode.Limiting, gate.State);
-            Assert.True(seconds.Skip(10).Average(s => s.Accepted) >= 45);
+            Assert.True(seconds.Skip(10).Average(s => s.Accepted) >= 45,
+                gate + ": accepted " + string.Join(",", seconds.Select(s => s.Accepted)) + "; sent " + string.Join(",", seconds.Select(s => s.Sent)));
         }
 
         [Fact]

@@ -17,8 +17,8 @@ namespace AlibabaSecurityGroup.Core.Retry
     /// <item><b>Probing</b>: calls are paced at <see cref="Beta"/> x the accepted rate (during the observation or over
     /// the second before it, whichever is higher) for
     /// <see cref="ProbeSettleTime"/> + <see cref="ObservationTime"/> (answers to calls sent before the probe are not
-    /// counted). If the throttled fraction fell to half of f1 or less, the service has a rate limit: Limiting. If it did
-    /// not, the throttling does not follow our rate (a busy service, an injected fault): back to Open, and from then on
+    /// counted). If the throttled fraction fell to half of f1 or less, the service has a rate limit: Limiting. If not, a
+    /// second probe at half that rate. If that does not help either, the throttling does not follow our rate (a busy service, an injected fault): back to Open, and from then on
     /// only dense throttling (at least <see cref="DenseFraction"/> of <see cref="MinimumSample"/> answers or more in a
     /// second) starts a new observation. The calls that were throttled retry by themselves in every state.</item>
     /// <item><b>Limiting</b>: calls are paced evenly (no bursts). First a slow start: from the probe's rate, up by
@@ -70,6 +70,7 @@ namespace AlibabaSecurityGroup.Core.Retry
 
         private const int Buckets = 10;
         private const int MaximumExtensions = 5;
+        private const int MaximumProbes = 2;
         private const double MaximumRate = 1e6;
 
         private readonly object _lock = new object();
@@ -88,7 +89,7 @@ namespace AlibabaSecurityGroup.Core.Retry
 
         // Observation and probe: what was counted since _countFrom, until _phaseEnd.
         private long _countFrom, _phaseEnd;
-        private int _extensions, _phaseSent, _phaseAccepted, _phaseThrottled;
+        private int _extensions, _phaseSent, _phaseAccepted, _phaseThrottled, _probes;
         private double _observedFraction, _acceptedBefore, _probeRate;
 
         // Limiting: the CUBIC curve since the last cut.
@@ -102,7 +103,9 @@ namespace AlibabaSecurityGroup.Core.Retry
         internal AdaptiveRateLimiter(IClock clock, Func<double> random)
         {
             _clock = clock ?? SystemClock.Instance;
-            _pause = new SharedBackoffGate(_clock, null, random);
+            // No random spread after a pause: the pacing already keeps the workers from resuming all at once, and a
+            // quota that resets on the second should be used from that moment.
+            _pause = new SharedBackoffGate(_clock, null, random ?? (() => 0.0));
             for (int i = 0; i < Buckets; i++) _bucketOf[i] = long.MinValue;
         }
 
@@ -229,6 +232,7 @@ namespace AlibabaSecurityGroup.Core.Retry
                 // The throttled calls may all sit in their retry back-off during the observation, so the second before
                 // it can be the better measure of what the service accepts.
                 _probeRate = Math.Max(MinimumRate, Beta * Math.Max(_acceptedBefore, _phaseAccepted / seconds));
+                _probes = 1;
                 _nextSlotTicks = now;
                 StartPhase(Mode.Probing, now, now + ProbeSettleTime.Ticks, ObservationTime);
                 return;
@@ -244,6 +248,15 @@ namespace AlibabaSecurityGroup.Core.Retry
                 _slowStart = true;
                 _cutTicks = now;
                 _nextSlotTicks = now;
+            }
+            else if (_probes < MaximumProbes)
+            {
+                // The accepted rate we probed below can overstate a quota (a second that spans two of its windows), so
+                // try once more at half the rate before concluding that the throttling does not follow our rate.
+                _probes++;
+                _probeRate = Math.Max(MinimumRate, _probeRate / 2);
+                _nextSlotTicks = now;
+                StartPhase(Mode.Probing, now, now + ProbeSettleTime.Ticks, ObservationTime);
             }
             else
             {
