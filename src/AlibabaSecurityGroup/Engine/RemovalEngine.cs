@@ -195,7 +195,7 @@ namespace AlibabaSecurityGroup.Engine
                 {
                     result = await operation.RunAsync(context).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!item.WhatIf && !IsStopped && UnknownOutcome.MayHaveApplied(e))
+                catch (Exception e) when (!item.WhatIf && !IsStopped && UnknownOutcome.MayHaveApplied(operation, e))
                 {
                     // An attempt got no answer and the retries after it failed: the change may have been made. Read
                     // the resource once; if it was, report a result rather than an error that would not be true.
@@ -217,9 +217,11 @@ namespace AlibabaSecurityGroup.Engine
             catch (Exception e)
             {
                 var error = e is OperationCanceledException && IsStopped ? Cancelled(operation, started: true) : ToError(e, operation);
-                if (!item.WhatIf && e is Core.Errors.AlibabaCloudException unknown && !unknown.OutcomeUnknown && UnknownOutcome.MayHaveApplied(unknown))
-                    error = new EngineError(error.ErrorId, error.Category, error.Message + " An earlier attempt got no answer, so the change " +
-                        "may have been made; check the resource before running it again.", error.TargetObject, error.Exception, error.RecommendedAction);
+                if (!item.WhatIf && !IsStopped && e is Core.Errors.AlibabaCloudException unknown && !unknown.OutcomeUnknown && UnknownOutcome.MayHaveApplied(operation, unknown))
+                    error = new EngineError(error.ErrorId, error.Category, error.Message + (UnknownOutcome.FailedAfterTheChange(operation, unknown)
+                        ? " The change had been accepted, so it may still be made; check the resource before running it again."
+                        : " An earlier attempt got no answer, so the change may have been made; check the resource before running it again."),
+                        error.TargetObject, error.Exception, error.RecommendedAction);
                 if (item.WhatIf)
                     PostVerbose("What-if verdict for " + operation.Describe(item.RegionId) + ": " + operation.Action +
                         " would fail with " + error.ErrorId + " (" + operation.WhatIfMethod + ").");

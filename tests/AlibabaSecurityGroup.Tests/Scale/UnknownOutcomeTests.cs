@@ -52,7 +52,7 @@ namespace AlibabaSecurityGroup.Tests.Scale
                 var result = Assert.Single(sink.Results);
                 Assert.Equal(RemovalStatus.Removed, result.Status);
                 Assert.Single(emulator.Server.GetJournal());
-                Assert.Contains(sink.Verbose, v => v.Contains("a read shows the change was made"));
+                Assert.Contains(sink.Verbose, v => v.Contains("a read shows it was made"));
             }
         }
 
@@ -84,6 +84,36 @@ namespace AlibabaSecurityGroup.Tests.Scale
                 var member = emulator.Server.GetState().Instances.Single();
                 Assert.Contains(Ids.Group(2), member.SecurityGroupIds);
             }
+        }
+
+        [Fact]
+        public async Task An_accepted_ALB_job_whose_polling_ran_out_of_retries_is_followed_to_its_end()
+        {
+            var state = new EmulatorState { Behavior = new BehaviorSettings { AlbJobMilliseconds = 300 } };
+            state.LoadBalancers.Add(new LoadBalancerState { LoadBalancerId = Ids.LoadBalancer(1), RegionId = R, Status = "Active", SecurityGroupIds = { Ids.Group(1), Ids.Group(2) } });
+            await using var emulator = await EmulatorHarness.StartAsync(state);
+            await using var relay = await ScriptedRelay.StartAsync(emulator.Server.BaseAddress, "ListAsynJobs", RelayStep.Throttle);
+            var sink = emulator.Run(new[] { new AlbLeaveOperation("lb", null, Ids.LoadBalancer(1), new[] { Ids.Group(2) }) },
+                EmulatorHarness.Settings(s => s.Wait = true), options: emulator.Options(o => { o.Endpoint = relay.Endpoint; o.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(10) }; }));
+
+            Assert.Empty(sink.Errors);
+            Assert.Equal(RemovalStatus.Removed, Assert.Single(sink.Results).Status);
+            Assert.Single(emulator.Server.GetJournal());
+        }
+
+        [Fact]
+        public async Task An_accepted_detach_whose_follow_up_read_ran_out_of_retries_is_a_removal()
+        {
+            var state = new EmulatorState { Behavior = new BehaviorSettings { EndpointDetachMilliseconds = 100, EndpointCooldownMilliseconds = 100 } };
+            state.VpcEndpoints.Add(new VpcEndpointState { EndpointId = Ids.Endpoint(1), RegionId = R, Status = "Active", SecurityGroupIds = { Ids.Group(1), Ids.Group(2) } });
+            await using var emulator = await EmulatorHarness.StartAsync(state);
+            await using var relay = await ScriptedRelay.StartAsync(emulator.Server.BaseAddress, "GetVpcEndpointAttribute", RelayStep.Throttle);
+            var sink = emulator.Run(new[] { new PrivateLinkDetachOperation("ep", null, Ids.Endpoint(1), Ids.Group(2)) },
+                EmulatorHarness.Settings(s => s.Wait = true), options: emulator.Options(o => { o.Endpoint = relay.Endpoint; o.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(10) }; }));
+
+            Assert.Empty(sink.Errors);
+            Assert.Equal(RemovalStatus.Removed, Assert.Single(sink.Results).Status);
+            Assert.Single(emulator.Server.GetJournal());
         }
 
         [Fact]
