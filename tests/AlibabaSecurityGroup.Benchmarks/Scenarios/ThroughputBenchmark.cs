@@ -40,7 +40,6 @@ namespace AlibabaSecurityGroup.Benchmarks.Scenarios
             Report.Line("ratio to ideal", Report.F(ratio, "0.00") + (rateLimit == 0 ? "  [target >= 0.8: " + Report.Verdict(ratio >= 0.8) + "]" : ""));
             var journal = await emulator.JournalSummaryAsync("LeaveSecurityGroup");
             Report.Line("journal (ours + warm-up)", journal.Entries + " removals, " + journal.Distinct + " distinct");
-            Report.Line("peak working set (client)", Report.Mb(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64));
 
             if (!baseline) return 0;
             Console.WriteLine("  baseline (official Node.js SDK @alicloud/ecs20140526, sequential loop):");
