@@ -110,7 +110,7 @@ namespace AlibabaSecurityGroup.Tests.Scale
             // body and the service's own "string to sign" in its SignatureDoesNotMatch answer (a hash of the public
             // canonical request, not of anything secret).
             Assert.True(proxy.Signatures.Count > 300, "the proxy saw only " + proxy.Signatures.Count + " signatures");
-            Assert.Empty(proxy.Signatures.Where(signature => all.Contains(signature, StringComparison.Ordinal)));
+            Assert.DoesNotContain(proxy.Signatures, signature => all.Contains(signature, StringComparison.Ordinal));
             Assert.DoesNotMatch(new Regex(@"Signature\s*[=:]\s*(?!\*\*\*)[^\s,;&""]", RegexOptions.IgnoreCase), all);
             Assert.DoesNotMatch(new Regex(@"Credential=[^,\s]+,\s*SignedHeaders", RegexOptions.IgnoreCase), all);
             var hexRuns = Regex.Matches(all, "(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])").Cast<Match>()
