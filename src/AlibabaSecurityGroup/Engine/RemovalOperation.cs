@@ -47,6 +47,18 @@ namespace AlibabaSecurityGroup.Engine
         /// <summary>Performs the change (or, when <see cref="ItemContext.WhatIf"/>, the rehearsal) and returns the result.</summary>
         public abstract Task<SecurityGroupRemovalResult> RunAsync(ItemContext context);
 
+        /// <summary>The API action that makes the change, to tell a failed change from a failed follow-up read.</summary>
+        public abstract string ChangeAction { get; }
+
+        /// <summary>
+        /// Reads the resource after an unknown outcome: true when none of the item's groups is attached any more (a change
+        /// still under way is waited for, within -TimeoutSec). Throws what the read throws.
+        /// </summary>
+        protected internal abstract Task<bool> GroupsGoneAsync(ItemContext context);
+
+        /// <summary>The result of an item whose removal a read has confirmed.</summary>
+        internal SecurityGroupRemovalResult ConfirmedRemoval(ItemContext context) => Result(context, RemovalStatus.Removed, requestId: null);
+
         /// <summary>
         /// -WhatIf for APIs with DryRun: the service answers DryRunOperation when the real call would pass, or the
         /// real verdict as an error (which propagates).

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaSecurityGroup.Core.Errors;
@@ -33,6 +34,17 @@ namespace AlibabaSecurityGroup.Engine.Operations
         public override string WhatIfMethod => "service DryRun";
         public override string Action => "Remove from security group" + (SecurityGroupIds.Length > 1 ? "s " : " ") + string.Join(", ", SecurityGroupIds);
         public override string Describe(string regionId) => "ALB load balancer " + LoadBalancerId + " (" + regionId + ")";
+
+        public override string ChangeAction => "LoadBalancerLeaveSecurityGroup";
+
+        protected internal override async Task<bool> GroupsGoneAsync(ItemContext context)
+        {
+            // A job may still be running (the load balancer says Configuring): wait for it.
+            var lb = await Settling.ReadAsync(context,
+                () => context.Services.Alb.GetLoadBalancerAttributeAsync(context.RegionId, LoadBalancerId, context.Cancellation),
+                state => state.LoadBalancerStatus == "Configuring" && SecurityGroupIds.Any(state.SecurityGroupIds.Contains)).ConfigureAwait(false);
+            return !SecurityGroupIds.Any(lb.SecurityGroupIds.Contains);
+        }
 
         public override RemovalFailure Validate()
         {

@@ -5,6 +5,7 @@ using AlibabaSecurityGroup.Core.Errors;
 using AlibabaSecurityGroup.Engine.Errors;
 using AlibabaSecurityGroup.Engine.Validation;
 using AlibabaSecurityGroup.Model;
+using AlibabaSecurityGroup.Services.Ecs;
 
 namespace AlibabaSecurityGroup.Engine.Operations
 {
@@ -38,6 +39,20 @@ namespace AlibabaSecurityGroup.Engine.Operations
 
         public override string Describe(string regionId) =>
             (IsInstance ? "ECS instance " : "network interface ") + ResourceId + " (" + regionId + ")";
+
+        public override string ChangeAction => "LeaveSecurityGroup";
+
+        protected internal override async Task<bool> GroupsGoneAsync(ItemContext context)
+        {
+            var ecs = context.Services.Ecs;
+            var filter = new EcsListFilter { RegionId = context.RegionId, Ids = new[] { ResourceId } };
+            string[] groups = IsInstance
+                ? (await ecs.DescribeInstancesAsync(filter, context.Cancellation).ConfigureAwait(false)).Items
+                    .FirstOrDefault(i => i.InstanceId == InstanceId)?.SecurityGroupIds
+                : (await ecs.DescribeNetworkInterfacesAsync(filter, context.Cancellation).ConfigureAwait(false)).Items
+                    .FirstOrDefault(n => n.NetworkInterfaceId == NetworkInterfaceId)?.SecurityGroupIds;
+            return groups != null && !groups.Contains(SecurityGroupId);
+        }
 
         public override RemovalFailure Validate()
         {

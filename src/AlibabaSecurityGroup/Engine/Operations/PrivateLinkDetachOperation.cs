@@ -38,6 +38,17 @@ namespace AlibabaSecurityGroup.Engine.Operations
         public override string Action => "Detach security group " + SecurityGroupId;
         public override string Describe(string regionId) => "VPC endpoint " + EndpointId + " (" + regionId + ")";
 
+        public override string ChangeAction => "DetachSecurityGroupFromVpcEndpoint";
+
+        protected internal override async Task<bool> GroupsGoneAsync(ItemContext context)
+        {
+            // A detach may still be under way (the group says Detaching): wait for it.
+            var attached = await Settling.ReadAsync(context,
+                () => context.Services.PrivateLink.ListAllSecurityGroupsAsync(context.RegionId, EndpointId, context.Cancellation),
+                groups => groups.Any(g => g.SecurityGroupId == SecurityGroupId && g.SecurityGroupStatus == "Detaching")).ConfigureAwait(false);
+            return !attached.Any(g => g.SecurityGroupId == SecurityGroupId);
+        }
+
         public override RemovalFailure Validate() =>
             IdRules.Problem(EndpointId, IdKind.VpcEndpoint) ?? IdRules.Problem(SecurityGroupId, IdKind.SecurityGroup);
 
