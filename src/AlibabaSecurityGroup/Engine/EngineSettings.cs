@@ -23,6 +23,10 @@ namespace AlibabaSecurityGroup.Engine
         public TimeSpan PollInitialInterval { get; set; } = TimeSpan.FromMilliseconds(500);
         public TimeSpan PollMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+        /// <summary>The poll interval after <paramref name="interval"/>: half again as long, at most <see cref="PollMaxInterval"/>.</summary>
+        public TimeSpan NextPollInterval(TimeSpan interval) =>
+            TimeSpan.FromTicks(Math.Min(PollMaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
+
         /// <summary>
         /// Accepted items that may wait for a slot or for their load balancer/endpoint. Bounds memory in huge
         /// pipelines: beyond it, Submit blocks (draining results) until work finishes.

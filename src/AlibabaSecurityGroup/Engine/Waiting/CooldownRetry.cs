@@ -32,7 +32,7 @@ namespace AlibabaSecurityGroup.Engine.Waiting
                         Poller.Seconds(interval) + ".");
                     context.Progress("Waiting for " + waitedFor, "cooling down after the previous change (" + Poller.Seconds(watch.Elapsed) + ")");
                     await Task.Delay(interval < left ? interval : left, context.Cancellation).ConfigureAwait(false);
-                    interval = TimeSpan.FromTicks(Math.Min(context.Settings.PollMaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
+                    interval = context.Settings.NextPollInterval(interval);
                 }
             }
         }

@@ -34,7 +34,7 @@ namespace AlibabaSecurityGroup.Engine.Waiting
                 var left = timeout - watch.Elapsed;
                 if (left <= TimeSpan.Zero) throw Timeout(timeout, describeWaitedFor());
                 await Task.Delay(interval < left ? interval : left, cancellationToken).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(settings.PollMaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
+                interval = settings.NextPollInterval(interval);
             }
         }
 

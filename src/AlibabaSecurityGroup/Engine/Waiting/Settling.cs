@@ -19,7 +19,7 @@ namespace AlibabaSecurityGroup.Engine.Waiting
                 var state = await read().ConfigureAwait(false);
                 if (!stillChanging(state) || watch.Elapsed + interval > context.WaitTimeout) return state;
                 await Task.Delay(interval, context.Cancellation).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(context.Settings.PollMaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
+                interval = context.Settings.NextPollInterval(interval);
             }
         }
     }
