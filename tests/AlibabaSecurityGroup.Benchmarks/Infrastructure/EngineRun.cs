@@ -80,7 +80,10 @@ namespace AlibabaSecurityGroup.Benchmarks.Infrastructure
             Report.Line("items", f.Items + " (" + f.Succeeded + " succeeded, " + f.Failed + " failed)");
             Report.Line("elapsed", Report.F(f.Elapsed.TotalSeconds, "0.000") + " s");
             Report.Line("throughput", Report.F(f.ItemsPerSecond) + " items/s");
-            Report.Line("per-item p50 / p99", Report.F(f.Sink.Latency.Percentile(0.50), "0.0") + " ms / " + Report.F(f.Sink.Latency.Percentile(0.99), "0.0") + " ms");
+            double p50 = f.Sink.Latency.Percentile(0.50), p99 = f.Sink.Latency.Percentile(0.99);
+            Report.Line("per-item p50 / p99", double.IsNaN(p50)
+                ? "not measured (results are not kept in this run, as without -PassThru)"
+                : Report.F(p50, "0.0") + " ms / " + Report.F(p99, "0.0") + " ms");
             Report.Line("calls / attempts / retries", f.Calls + " / " + f.Attempts + " / " + f.Retries + " (" + f.Throttled + " throttled attempts)");
             foreach (var e in f.Sink.FirstErrors) Report.Line("error", e);
         }
